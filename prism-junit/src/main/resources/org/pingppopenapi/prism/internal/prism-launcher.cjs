@@ -5,6 +5,7 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const { constants } = require('node:os');
 
 const [cli, ...prismArgs] = process.argv.slice(2);
 const child = spawn(process.execPath, [cli, ...prismArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -27,8 +28,5 @@ child.on('error', (error) => {
   console.error(`prism-launcher: cannot start ${cli}: ${error.message}`);
   process.exit(1);
 });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + signalNumber(signal) : 1)));
-
-function signalNumber(signal) {
-  return require('node:os').constants.signals[signal] ?? 0;
-}
+// Exit like a shell would report the child: its code, or 128 + signal number (143 after SIGTERM).
+child.on('exit', (code, signal) => process.exit(code ?? 128 + constants.signals[signal]));

@@ -39,6 +39,7 @@ class LauncherScriptTest {
                 process.onExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
             }
             assertThat(prism).noneMatch(ProcessHandle::isAlive);
+            assertThat(launcher.exitValue()).as("128 + SIGTERM, reported for Prism").isEqualTo(143);
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
