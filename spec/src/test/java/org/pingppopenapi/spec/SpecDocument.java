@@ -7,7 +7,11 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -34,13 +38,17 @@ final class SpecDocument {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static SpecDocument shipped;
+
     private final String name;
+    private final URL location;
     private final String yaml;
     private final JsonNode tree;
     private final OpenAPI model;
 
-    private SpecDocument(String name, String yaml) {
+    private SpecDocument(String name, URL location, String yaml) {
         this.name = name;
+        this.location = location;
         this.yaml = yaml;
         try {
             this.tree = YAML.readTree(yaml);
@@ -54,19 +62,13 @@ final class SpecDocument {
         this.model = asWritten.getOpenAPI();
     }
 
-    private static SpecDocument shipped;
-
     /**
      * The spec this module ships, read from the classpath exactly as the jar carries it; read once per test JVM.
      * A document that cannot be read is not cached, so every test reports the same readable reason.
      */
     static synchronized SpecDocument shipped() {
         if (shipped == null) {
-            try (InputStream in = PingppSpec.open()) {
-                shipped = new SpecDocument(PingppSpec.RESOURCE_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            shipped = read(PingppSpec.RESOURCE_NAME, PingppSpec.resource());
         }
         return shipped;
     }
@@ -74,11 +76,15 @@ final class SpecDocument {
     /** A small spec under {@code src/test/resources/fixtures}, for proving that a check catches what it should. */
     static SpecDocument fixture(String fileName) {
         String resource = "fixtures/" + fileName;
-        try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
-            Objects.requireNonNull(in, () -> "No test resource " + resource);
-            return new SpecDocument(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        URL url = SpecDocument.class.getClassLoader().getResource(resource);
+        return read(resource, Objects.requireNonNull(url, () -> "No test resource " + resource));
+    }
+
+    private static SpecDocument read(String name, URL location) {
+        try (InputStream in = location.openStream()) {
+            return new SpecDocument(name, location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot read " + location, e);
         }
     }
 
@@ -93,8 +99,13 @@ final class SpecDocument {
         return name;
     }
 
-    String yaml() {
-        return yaml;
+    /** The document as a file, for tools that read files (Prism); the classpath copy when it is the shipped spec. */
+    Path file() {
+        try {
+            return Path.of(location.toURI());
+        } catch (URISyntaxException | FileSystemNotFoundException e) {
+            throw new IllegalStateException(name + " is not a plain file on the classpath: " + location, e);
+        }
     }
 
     JsonNode tree() {
