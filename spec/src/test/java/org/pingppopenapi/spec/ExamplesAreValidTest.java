@@ -53,6 +53,8 @@ class ExamplesAreValidTest {
                     "retrieveCharge 200 example",
                     "retrieveEvent 200 charge_event",
                     "retrieveEvent 200 refund_event_incomplete_bad",
+                    "receiveEvent request charge_event",
+                    "receiveEvent request refund_event_incomplete_bad",
                     "components/parameters/ChargeId example",
                     "components/responses/ClientError wrong_type_bad",
                     "/components/schemas/ChargeCreateRequest/properties/order_no example",
@@ -77,6 +79,7 @@ class ExamplesAreValidTest {
                     "retrieveCharge parameter limit thousand_bad",
                     "retrieveCharge 200 example",
                     "retrieveEvent 200 refund_event_incomplete_bad",
+                    "receiveEvent request refund_event_incomplete_bad",
                     "components/parameters/ChargeId example",
                     "components/responses/ClientError wrong_type_bad",
                     "/components/schemas/ChargeCreateRequest/properties/order_no example");

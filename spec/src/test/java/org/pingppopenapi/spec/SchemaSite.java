@@ -1,5 +1,6 @@
 package org.pingppopenapi.spec;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.function.BiConsumer;
 
 /**
  * A schema object somewhere in a spec: a component schema or anything nested in one, or the schema of a
- * parameter, header, request body or response, wherever those are declared.
+ * parameter, header, request body or response, wherever those are declared (in paths, components or webhooks).
  *
  * <p>A {@code $ref} schema is itself a site, but the walk does not follow it: the target is visited where it is
  * declared, so every schema object is visited exactly once.
@@ -28,6 +30,9 @@ import java.util.function.BiConsumer;
  * @param propertyName the property name when the schema is the value of a {@code properties} entry, else null
  */
 record SchemaSite(String pointer, Schema<?> schema, String propertyName) {
+
+    /** Where the spec describes the requests Ping++ sends to merchants, shaped like OpenAPI 3.1 {@code webhooks}. */
+    static final String WEBHOOKS = "x-webhooks";
 
     /** Every schema object of the spec. */
     static List<SchemaSite> all(OpenAPI model) {
@@ -50,6 +55,21 @@ record SchemaSite(String pointer, Schema<?> schema, String propertyName) {
             if (model.getPaths() != null) {
                 model.getPaths().forEach((path, item) -> pathItem(JsonPointers.append("", "paths", path), item));
             }
+            webhooks(model).forEach((name, item) -> pathItem(JsonPointers.append("", WEBHOOKS, name), item));
+        }
+
+        /**
+         * OpenAPI 3.0 has no {@code webhooks}; the spec describes them in {@value #WEBHOOKS} with the shape of
+         * 3.1's. swagger-parser keeps that as an untyped extension, so read it as path items here.
+         */
+        private static Map<String, PathItem> webhooks(OpenAPI model) {
+            Object webhooks = model.getExtensions() == null ? null : model.getExtensions().get(WEBHOOKS);
+            if (!(webhooks instanceof Map<?, ?> items)) {
+                return Map.of();
+            }
+            Map<String, PathItem> result = new LinkedHashMap<>();
+            items.forEach((name, item) -> result.put(String.valueOf(name), Json.mapper().convertValue(item, PathItem.class)));
+            return result;
         }
 
         private void pathItem(String pointer, PathItem item) {

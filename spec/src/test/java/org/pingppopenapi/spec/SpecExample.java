@@ -2,6 +2,7 @@ package org.pingppopenapi.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ record SpecExample(String name, String pointer, JsonNode value, String schemaPoi
     /**
      * Every example in the document: media types' {@code example} and {@code examples} (request bodies, responses,
      * parameters with content), parameters' and headers' {@code example} and {@code examples}, and schemas' own
-     * {@code example}. Examples under a referenced component (response, request body, parameter, header) are
+     * {@code example}, in paths, components and {@value SchemaSite#WEBHOOKS}. Examples under a referenced component (response, request body, parameter, header) are
      * listed once, under the component; component examples are listed where they are used, because that is
      * where their schema is.
      */
@@ -56,8 +57,13 @@ record SpecExample(String name, String pointer, JsonNode value, String schemaPoi
         }
 
         void operations() {
-            for (Map.Entry<String, JsonNode> path : tree.path("paths").properties()) {
-                String pathPointer = JsonPointers.append("/paths", path.getKey());
+            pathItems("paths");
+            pathItems(SchemaSite.WEBHOOKS);
+        }
+
+        private void pathItems(String container) {
+            for (Map.Entry<String, JsonNode> path : tree.path(container).properties()) {
+                String pathPointer = JsonPointers.append("", container, path.getKey());
                 parameters(path.getKey(), pathPointer, path.getValue());
                 for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
                     if (!HTTP_METHODS.contains(entry.getKey())) {
@@ -65,7 +71,7 @@ record SpecExample(String name, String pointer, JsonNode value, String schemaPoi
                     }
                     JsonNode operation = entry.getValue();
                     String pointer = JsonPointers.append(pathPointer, entry.getKey());
-                    String label = operation.path("operationId").asString(entry.getKey().toUpperCase() + " " + path.getKey());
+                    String label = operation.path("operationId").asString(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
                     parameters(label, pointer, operation);
                     JsonNode body = operation.path("requestBody");
                     if (body.isObject() && !body.has("$ref")) {
