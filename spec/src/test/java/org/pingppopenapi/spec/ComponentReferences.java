@@ -41,10 +41,6 @@ final class ComponentReferences {
         return result;
     }
 
-    List<Reference> references() {
-        return List.copyOf(references);
-    }
-
     /** One violation per declared component of the given types that nothing outside it refers to. */
     List<Violation> unreferencedComponents(List<String> componentTypes) {
         List<Violation> violations = new ArrayList<>();
