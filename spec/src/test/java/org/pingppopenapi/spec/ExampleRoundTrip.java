@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
@@ -22,11 +23,12 @@ import org.pingppopenapi.prism.PrismViolations;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Sends one operation's example request to a mock server and compares the answer with its example response.
  *
- * <p>The request is built from the spec alone: path parameters and query parameters from their examples, the
+ * <p>The request is built from the spec alone: path, query and header parameters from their examples, the
  * first named example of the JSON request body, and Ping++ Basic authentication with a test secret key. A
  * parameter's example is its {@code example}, else its first {@code examples} entry, else its schema's
  * {@code example}; optional parameters are sent when they have one, required ones must have one.
@@ -61,11 +63,11 @@ final class ExampleRoundTrip {
     }
 
     /** A request as the spec's examples describe it; {@code pathAndQuery} is encoded. */
-    record PlannedRequest(String method, String pathAndQuery, Optional<String> jsonBody) {
+    private record PlannedRequest(String method, String pathAndQuery, Map<String, String> headers, Optional<String> jsonBody) {
     }
 
     /** The answer the spec's examples promise. */
-    record ExpectedResponse(int status, String exampleName, JsonNode body) {
+    private record ExpectedResponse(int status, String exampleName, JsonNode body) {
     }
 
     /** Everything wrong with the exchange; empty when the mock answered 2xx, cleanly, with the expected example. */
@@ -97,7 +99,7 @@ final class ExampleRoundTrip {
 
     private static void compareBody(String exchange, ExpectedResponse expected, HttpResponse<String> response, List<String> problems) {
         try {
-            JsonNode actual = JSON_MAPPER.readTree(response.body());
+            JsonNode actual = Objects.requireNonNullElse(JSON_MAPPER.readTree(response.body()), MissingNode.getInstance());
             if (!expected.body().equals(SAME_VALUE, actual)) {
                 problems.add(exchange + " with a body other than the " + expected.status() + " example '" + expected.exampleName()
                         + "'\n  expected: " + expected.body() + "\n  actual:   " + actual);
@@ -107,10 +109,11 @@ final class ExampleRoundTrip {
         }
     }
 
-    PlannedRequest plan(OperationSite site, JsonNode operation, List<String> problems) {
+    private PlannedRequest plan(OperationSite site, JsonNode operation, List<String> problems) {
         Map<String, JsonNode> parameters = parameters(site, operation);
         String path = site.path();
         StringJoiner query = new StringJoiner("&");
+        Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : parameters.entrySet()) {
             JsonNode parameter = entry.getValue();
             String name = parameter.path("name").asString();
@@ -126,6 +129,7 @@ final class ExampleRoundTrip {
             switch (in) {
                 case "path" -> path = path.replace("{" + name + "}", encodePathSegment(text(example.get())));
                 case "query" -> appendQuery(query, parameter, example.get(), problems);
+                case "header" -> headers.put(name, text(example.get()));
                 default -> {
                     if (required) {
                         problems.add("required " + in + " parameter '" + name + "' cannot be sent by this test");
@@ -134,7 +138,7 @@ final class ExampleRoundTrip {
             }
         }
         String queryString = query.length() == 0 ? "" : "?" + query;
-        return new PlannedRequest(site.method().name(), path + queryString, requestBody(operation, problems));
+        return new PlannedRequest(site.method().name(), path + queryString, headers, requestBody(operation, problems));
     }
 
     /** Path-level parameters, overridden by operation-level ones of the same name and location; refs resolved. */
@@ -218,7 +222,7 @@ final class ExampleRoundTrip {
     }
 
     /** The first named example of the lowest 2xx response with JSON examples. */
-    Optional<ExpectedResponse> expectedResponse(JsonNode operation, List<String> problems) {
+    private Optional<ExpectedResponse> expectedResponse(JsonNode operation, List<String> problems) {
         List<String> statuses = operation.path("responses").propertyNames().stream()
                 .filter(status -> status.matches("2\\d\\d"))
                 .sorted()
@@ -244,6 +248,7 @@ final class ExampleRoundTrip {
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", AUTHORIZATION)
                 .header("Accept", JSON);
+        request.headers().forEach(builder::header);
         if (request.jsonBody().isPresent()) {
             builder.header("Content-Type", JSON)
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(request.jsonBody().get(), StandardCharsets.UTF_8));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** {@link ExampleRoundTrip} against a stub server that records the request and answers what the test says. */
 class ExampleRoundTripTest {
 
-    private record Received(String method, String pathAndQuery, String authorization, String contentType, String body) {
+    private record Received(String method, String pathAndQuery, String authorization, String contentType,
+            String requestTimestamp, String body) {
     }
 
     private final AtomicReference<Received> received = new AtomicReference<>();
@@ -30,6 +31,7 @@ class ExampleRoundTripTest {
         stub.createContext("/", exchange -> {
             received.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Pingplusplus-Request-Timestamp"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -50,16 +52,17 @@ class ExampleRoundTripTest {
         problems("compliant.yaml", "createCharge");
 
         assertThat(received.get()).isEqualTo(new Received("POST", "/v1/charges",
-                "Basic c2tfdGVzdF9pYmJUZTVqTEdDaTVyemZINE9xUFc5S0M6", "application/json",
+                "Basic c2tfdGVzdF9pYmJUZTVqTEdDaTVyemZINE9xUFc5S0M6", "application/json", null,
                 "{\"order_no\":\"123456789\",\"amount\":100,\"metadata\":{\"color\":1}}"));
     }
 
     @Test
-    void fillsPathParametersAndExplodesArrayQueryParametersWithLiteralBrackets() throws InterruptedException {
+    void fillsPathAndHeaderParametersAndExplodesArrayQueryParametersWithLiteralBrackets() throws InterruptedException {
         problems("prism/misbehaving.yaml", "retrieveApp");
 
         assertThat(received.get().method()).isEqualTo("GET");
         assertThat(received.get().pathAndQuery()).isEqualTo("/v1/apps/app_1Gqj58ynP0mHeX1q?expand[]=user&expand[]=balance");
+        assertThat(received.get().requestTimestamp()).isEqualTo("1410834527");
         assertThat(received.get().body()).isEmpty();
     }
 
