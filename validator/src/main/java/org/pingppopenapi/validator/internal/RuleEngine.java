@@ -1,0 +1,116 @@
+package org.pingppopenapi.validator.internal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.pingppopenapi.spec.PingppSpec;
+import org.pingppopenapi.validator.InvalidSpecException;
+import org.pingppopenapi.validator.RequestKind;
+import org.pingppopenapi.validator.Violation;
+
+/**
+ * The compiled spec: one schema per request kind, each with its nested schemas and rules. Immutable and safe to
+ * share between threads.
+ */
+public final class RuleEngine {
+
+    /** The rule reported for a model that cannot be turned into JSON. */
+    public static final String MODEL_SERIALIZATION = "model.serialization";
+
+    private static volatile RuleEngine bundled;
+
+    private final Map<RequestKind, CompiledSchema> byKind;
+    private final Map<String, CompiledSchema> byRequestSchemaName;
+    private final SortedSet<String> ruleIds;
+
+    RuleEngine(Map<RequestKind, CompiledSchema> byKind, Map<String, CompiledSchema> byRequestSchemaName, SortedSet<String> ruleIds) {
+        this.byKind = Map.copyOf(byKind);
+        this.byRequestSchemaName = Map.copyOf(byRequestSchemaName);
+        this.ruleIds = Collections.unmodifiableSortedSet(ruleIds);
+    }
+
+    /** The engine of the spec shipped in {@code pingpp-openapi-spec}, compiled on first use. */
+    public static RuleEngine bundled() {
+        RuleEngine engine = bundled;
+        if (engine == null) {
+            synchronized (RuleEngine.class) {
+                engine = bundled;
+                if (engine == null) {
+                    try (InputStream in = PingppSpec.open()) {
+                        engine = load(in);
+                    } catch (IOException e) {
+                        throw new InvalidSpecException("Cannot read " + PingppSpec.RESOURCE_NAME, e);
+                    }
+                    bundled = engine;
+                }
+            }
+        }
+        return engine;
+    }
+
+    /** Compiles a spec document in YAML (or JSON, which is YAML). */
+    public static RuleEngine load(InputStream yaml) {
+        JsonNode document;
+        try {
+            document = new YAMLMapper().readTree(yaml);
+        } catch (JacksonException e) {
+            throw new InvalidSpecException("The spec is not well-formed YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidSpecException("Cannot read the spec", e);
+        }
+        return SpecCompiler.compile(document);
+    }
+
+    public List<Violation> validate(RequestKind kind, JsonNode payload, long nowEpochSecond) {
+        return validate(byKind.get(kind), payload, nowEpochSecond);
+    }
+
+    /** Validates against a request schema named by {@code @PingppRules}; see {@link #hasRequestSchema}. */
+    public List<Violation> validate(String requestSchemaName, JsonNode payload, long nowEpochSecond) {
+        CompiledSchema schema = byRequestSchemaName.get(requestSchemaName);
+        if (schema == null) {
+            throw new IllegalArgumentException(requestSchemaName + " is not a request schema of the spec (one with x-pingpp-request-kind): "
+                    + byRequestSchemaName.keySet());
+        }
+        return validate(schema, payload, nowEpochSecond);
+    }
+
+    /**
+     * Validates a request model against the request schema {@code requestSchemaName}. A model Jackson cannot
+     * serialize (a getter that throws, a type without a serializer) is reported as one violation of the rule
+     * {@code model.serialization} at {@code $}.
+     */
+    public List<Violation> validateModel(String requestSchemaName, Object model, long nowEpochSecond) {
+        JsonNode tree;
+        try {
+            tree = ModelTrees.toTree(model);
+        } catch (IllegalArgumentException e) {
+            return List.of(new Violation("$", MODEL_SERIALIZATION,
+                    "$ cannot be serialized to JSON: " + e.getMessage() + " (" + MODEL_SERIALIZATION + ")"));
+        }
+        return validate(requestSchemaName, tree, nowEpochSecond);
+    }
+
+    public boolean hasRequestSchema(String name) {
+        return byRequestSchemaName.containsKey(name);
+    }
+
+    /** The ids of every {@code x-pingpp-rules} entry the engine enforces. */
+    public SortedSet<String> ruleIds() {
+        return ruleIds;
+    }
+
+    private static List<Violation> validate(CompiledSchema schema, JsonNode payload, long now) {
+        Evaluation evaluation = new Evaluation(now);
+        JsonNode root = payload == null || payload.isMissingNode() ? NullNode.getInstance() : payload;
+        schema.validate(root, Location.ROOT, evaluation, null);
+        return evaluation.violations();
+    }
+}
