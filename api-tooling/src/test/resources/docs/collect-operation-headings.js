@@ -1,0 +1,51 @@
+// Evaluated in the Redoc page by ReferenceDocsBrowserTest as (this function)(tags).
+// For each tag, clicks its entry in the sidebar as a reader would, then scrolls the page from top to
+// bottom (Redoc renders sections as they come into view) and collects the first line of every <h2> of
+// the middle panel: the tag and operation headings. Returns {tag: {hash, headings: [...]}}.
+async (tags) => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const waitFor = async (what, condition, timeoutMs = 20000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(50);
+    }
+  };
+  const tagLink = (tag) => [...document.querySelectorAll('.menu-item-type-group > a')]
+    .find((link) => link.textContent.trim() === tag);
+  // The page is server-rendered; a click only works once React has hydrated the element.
+  const hydrated = (element) => element !== undefined && Object.keys(element).some((key) => key.startsWith('__react'));
+  const headings = () => [...document.querySelectorAll('[data-testid="middle-panel"] h2')]
+    .map((heading) => heading.innerText.split('\n')[0].trim());
+
+  const page = location.pathname;
+  await waitFor('the sidebar to become interactive', () => hydrated(tagLink(tags[0])));
+  const pages = {};
+  for (const tag of tags) {
+    const link = tagLink(tag);
+    if (link === undefined) {
+      pages[tag] = { hash: null, headings: [], error: `no sidebar entry for tag ${tag}` };
+      continue;
+    }
+    const before = location.hash;
+    link.click();
+    await waitFor(`the page of tag ${tag}`, () => location.hash !== before);
+    if (location.pathname !== page) throw new Error(`clicking ${tag} left the page for ${location.href}`);
+    await sleep(200);
+    const seen = new Set();
+    let y = 0;
+    let lastHeight = -1;
+    for (let step = 0; step < 1000; step++) {
+      window.scrollTo(0, y);
+      await sleep(60);
+      headings().forEach((heading) => seen.add(heading));
+      const height = document.documentElement.scrollHeight;
+      if (y + window.innerHeight >= height && height === lastHeight) break;
+      lastHeight = height;
+      y += Math.max(200, window.innerHeight - 100);
+    }
+    window.scrollTo(0, 0);
+    pages[tag] = { hash: location.hash, headings: [...seen] };
+  }
+  return pages;
+}
