@@ -96,10 +96,10 @@ class PingppValidatorTest {
         assertThat(VALIDATOR.validate(RequestKind.CHARGE, charge, NOW)).extracting(Violation::field, Violation::rule).containsExactly(
                 tuple("order_no", "schema.required"),
                 tuple("app", "schema.required"),
+                tuple("amount", "schema.minimum"),
                 tuple("client_ip", "schema.required"),
                 tuple("subject", "schema.required"),
                 tuple("body", "schema.required"),
-                tuple("amount", "schema.minimum"),
                 tuple("currency", "charge.currency.domestic"),
                 tuple("time_expire", "charge.time_expire.default"),
                 tuple("extra", "charge.extra.isv_qr"));

@@ -328,7 +328,7 @@ class PropertyTest {
             ObjectNode junk = valid.deepCopy();
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 List<ObjectNode> objects = new ArrayList<>();
-                collectObjects(junk, objects);
+                collectObjects(junk, objects, 0);
                 ObjectNode target = objects.get(random.nextInt(objects.size()));
                 List<String> names = new ArrayList<>();
                 target.fieldNames().forEachRemaining(names::add);
@@ -342,12 +342,13 @@ class PropertyTest {
             return junk;
         }
 
-        private static void collectObjects(JsonNode node, List<ObjectNode> objects) {
+        /** The objects to edit, down to a depth that stays clear of the deep junk an earlier edit may have put in. */
+        private static void collectObjects(JsonNode node, List<ObjectNode> objects, int depth) {
             if (node instanceof ObjectNode object) {
                 objects.add(object);
             }
-            if (node.isContainerNode()) {
-                node.forEach(child -> collectObjects(child, objects));
+            if (node.isContainerNode() && depth < 6) {
+                node.forEach(child -> collectObjects(child, objects, depth + 1));
             }
         }
 

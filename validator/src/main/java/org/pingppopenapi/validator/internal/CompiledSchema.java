@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A schema of the spec, compiled: its JSON Schema constraints (the OpenAPI 3.0 subset the request schemas use)
@@ -83,7 +82,7 @@ final class CompiledSchema {
     CompiledSchema additionalSchema;
     int minLength = -1;
     int maxLength = -1;
-    Pattern pattern;
+    WholeMatch pattern;
     NumberBound minimum;
     NumberBound maximum;
     ScalarSet enumValues;
@@ -91,8 +90,27 @@ final class CompiledSchema {
     CompiledSchema items;
     RuleSet rules = RuleSet.EMPTY;
 
+    /** Derived by {@link #seal()}: which properties are required, and the required names that are no property. */
+    private boolean[] propertyRequired = new boolean[0];
+    private String[] requiredElsewhere = new String[0];
+
     CompiledSchema(String name) {
         this.name = name;
+    }
+
+    /** Called once the compiler has filled the fields. */
+    void seal() {
+        propertyRequired = new boolean[propertyNames.length];
+        java.util.List<String> elsewhere = new java.util.ArrayList<>();
+        for (String name : required) {
+            int index = java.util.Arrays.asList(propertyNames).indexOf(name);
+            if (index >= 0) {
+                propertyRequired[index] = true;
+            } else {
+                elsewhere.add(name);
+            }
+        }
+        requiredElsewhere = elsewhere.toArray(String[]::new);
     }
 
     /**
@@ -130,14 +148,15 @@ final class CompiledSchema {
     }
 
     private void validateString(String text, Location at, Evaluation evaluation, Attribution by) {
-        if (minLength >= 0 && (text.length() < minLength || JsonValues.codePoints(text) < minLength)) {
+        // A code point is one or two chars, so the counting is needed only near the bounds.
+        if (minLength >= 0 && (text.length() < minLength || text.length() < 2 * minLength && JsonValues.codePoints(text) < minLength)) {
             report(at, "minLength", Problems.tooShort(minLength, JsonValues.codePoints(text)), evaluation, by);
         }
         if (maxLength >= 0 && text.length() > maxLength && JsonValues.codePoints(text) > maxLength) {
             report(at, "maxLength", Problems.tooLong(maxLength, JsonValues.codePoints(text)), evaluation, by);
         }
-        if (pattern != null && !Problems.matchesWhole(pattern, text)) {
-            report(at, "pattern", Problems.mismatch(pattern), evaluation, by);
+        if (pattern != null && !pattern.matches(text)) {
+            report(at, "pattern", Problems.mismatch(pattern.pattern()), evaluation, by);
         }
     }
 
@@ -154,16 +173,20 @@ final class CompiledSchema {
     }
 
     private void validateObject(JsonNode object, Location at, Evaluation evaluation, Attribution by) {
-        for (String name : required) {
-            JsonNode child = object.get(name);
-            if (child == null || child.isNull() && !isNullable(name)) {
-                report(at.property(name), "required", "is required", evaluation, by);
-            }
-        }
         for (int i = 0; i < propertyNames.length; i++) {
             JsonNode child = object.get(propertyNames[i]);
-            if (child != null && !(child.isNull() && isRequired(propertyNames[i]) && !propertySchemas[i].nullable)) {
-                propertySchemas[i].validate(child, at.property(propertyNames[i]), evaluation, by);
+            if (child == null || child.isNull() && propertyRequired[i] && !propertySchemas[i].nullable) {
+                if (propertyRequired[i]) {
+                    report(at.property(propertyNames[i]), "required", "is required", evaluation, by);
+                }
+                continue;
+            }
+            propertySchemas[i].validate(child, at.property(propertyNames[i]), evaluation, by);
+        }
+        for (String name : requiredElsewhere) {
+            JsonNode child = object.get(name);
+            if (child == null || child.isNull()) {
+                report(at.property(name), "required", "is required", evaluation, by);
             }
         }
         if (additional == Additional.SCHEMA || additional == Additional.FORBIDDEN) {
@@ -183,20 +206,6 @@ final class CompiledSchema {
             report(at, "maxProperties", "must have at most " + maxProperties + " properties, has " + object.size(), evaluation, by);
         }
         rules.apply(object, at, evaluation);
-    }
-
-    private boolean isRequired(String property) {
-        for (String name : required) {
-            if (name.equals(property)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isNullable(String property) {
-        CompiledSchema schema = propertyIndex.get(property);
-        return schema != null && schema.nullable;
     }
 
     private static void report(Location at, String keyword, String problem, Evaluation evaluation, Attribution by) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +25,19 @@ abstract class Keyword {
 
     /** What is wrong with a value that does not satisfy the keyword, as the end of "{field} ...". */
     abstract String problem(JsonNode value, JsonNode base, long now);
+
+    /**
+     * Whether the outcome depends only on which string the value is (any other string, and any value that is not a
+     * string, giving the same outcome), so that {@link RuleSet} can precompute it per string.
+     */
+    boolean isMembership() {
+        return false;
+    }
+
+    /** For a membership keyword: the strings whose outcome may differ from that of any other string. */
+    Set<String> strings() {
+        return Set.of();
+    }
 
     /** Reports the value to {@code evaluation} under {@code ruleId} unless it satisfies the keyword. */
     void enforce(JsonNode value, Location at, JsonNode base, Evaluation evaluation, String ruleId) {
@@ -106,21 +118,21 @@ abstract class Keyword {
     }
 
     static final class Matches extends Keyword {
-        private final Pattern pattern;
+        private final WholeMatch pattern;
 
-        Matches(Pattern pattern) {
+        Matches(WholeMatch pattern) {
             super("pattern");
             this.pattern = pattern;
         }
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() && Problems.matchesWhole(pattern, value.textValue());
+            return value.isTextual() && pattern.matches(value.textValue());
         }
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() ? Problems.mismatch(pattern) : wrongType("a string", value);
+            return value.isTextual() ? Problems.mismatch(pattern.pattern()) : wrongType("a string", value);
         }
     }
 
@@ -141,8 +153,18 @@ abstract class Keyword {
         }
 
         @Override
+        boolean isMembership() {
+            return values.onlyStrings();
+        }
+
+        @Override
         String problem(JsonNode value, JsonNode base, long now) {
             return (wanted ? "must be one of " : "must not be any of ") + values;
+        }
+
+        @Override
+        Set<String> strings() {
+            return values.strings();
         }
     }
 
@@ -162,6 +184,16 @@ abstract class Keyword {
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
             return (value.isTextual() && channels.contains(value.textValue())) == wanted;
+        }
+
+        @Override
+        boolean isMembership() {
+            return true;
+        }
+
+        @Override
+        Set<String> strings() {
+            return channels;
         }
 
         @Override

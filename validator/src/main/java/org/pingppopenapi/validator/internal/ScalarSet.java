@@ -39,6 +39,14 @@ final class ScalarSet {
         return values;
     }
 
+    boolean onlyStrings() {
+        return strings.size() == values.size();
+    }
+
+    Set<String> strings() {
+        return Set.copyOf(strings);
+    }
+
     @Override
     public String toString() {
         return Keyword.render(values);

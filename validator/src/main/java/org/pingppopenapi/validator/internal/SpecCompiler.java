@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.pingppopenapi.validator.InvalidSpecException;
 import org.pingppopenapi.validator.RequestKind;
@@ -269,6 +268,7 @@ final class SpecCompiler {
         if (node.has("x-pingpp-rules")) {
             schema.rules = rules(schema, node.get("x-pingpp-rules"));
         }
+        schema.seal();
     }
 
     // ---------------------------------------------------------------- rules
@@ -529,9 +529,9 @@ final class SpecCompiler {
         return value;
     }
 
-    private static Pattern pattern(JsonNode node, String where) {
+    private static WholeMatch pattern(JsonNode node, String where) {
         try {
-            return Pattern.compile(textOf(node, where));
+            return WholeMatch.compile(textOf(node, where));
         } catch (PatternSyntaxException e) {
             throw new InvalidSpecException(where + " is not a valid regular expression: " + e.getDescription(), e);
         }
