@@ -100,7 +100,9 @@ public final class BreakingChangeGate {
         System.out.printf("[breaking-change-gate] %s against the baseline %s (report: %s)%n",
                 describe(verdict.result()), baseline, markdown);
         if (verdict.result().isDifferent()) {
-            System.out.println(verdict.text());
+            // The markdown report names each change (new required properties, removed enum values, ...);
+            // openapi-diff's console report only says "Broken compatibility".
+            System.out.println(verdict.markdown());
         }
         if (verdict.breaking()) {
             throw new BreakingChangeException(String.format(
