@@ -1,0 +1,230 @@
+package org.pingppopenapi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.PrivateKey;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pingppopenapi.server.testclient.api.ChargesApi;
+import org.pingppopenapi.server.testclient.model.Charge;
+import org.pingppopenapi.server.testclient.model.ChargeCreateRequest;
+import org.pingppopenapi.signing.PemKeys;
+
+/**
+ * The authentication and request-signature filters, on a server that requires signatures from the merchant demo
+ * key pair of the official SDKs, with its clock standing at {@link #NOW}. A rejected request never reaches the
+ * resource.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestSecurityTest {
+
+    private static final String API_KEY = "sk_test_ibbTe5jLGCi5rzfH4OqPW9KC";
+    private static final long NOW = 1_700_000_000L;
+    private static final String CHARGES = "/v1/charges";
+
+    private final SettableClock clock = new SettableClock(Instant.ofEpochSecond(NOW));
+    private final PrivateKey merchantKey = PemKeys.privateKey(TestKeys.read("merchant-demo-your_rsa_private_key_pkcs1.pem"));
+    private ExampleBackedResources resources;
+    private EmbeddedServer server;
+    private RawHttp http;
+    private String chargeJson;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        resources = new ExampleBackedResources();
+        PingppProviders providers = PingppProviders.builder(ApiKeyStore.of(API_KEY))
+                .requireSignatures(TestKeys.read("merchant-demo-your_rsa_public_key.pem"))
+                .signatureWindow(java.time.Duration.ofSeconds(300))
+                .clock(clock)
+                .build();
+        server = EmbeddedServer.start(providers, resources.all());
+        http = new RawHttp(server.baseUri());
+        chargeJson = SpecExamples.json().writeValueAsString(SpecExamples.get().requestExample("createCharge").body());
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aRequestSignedByTheFeignClientPasses() {
+        FeignClients clients = new FeignClients(server.baseUri(), API_KEY, merchantKey, clock);
+        ChargeCreateRequest request = clients.mapper().convertValue(SpecExamples.get().requestExample("createCharge").body(),
+                ChargeCreateRequest.class);
+
+        Charge charge = clients.api(ChargesApi.class).createCharge(request);
+
+        assertThat(charge.getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
+        assertThat(FeignClients.validateResponse(clients.lastExchange()).getMessages()).isEmpty();
+    }
+
+    @Test
+    void aSignedGetWithAnEncodedQueryPasses() throws Exception {
+        String pathAndQuery = "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=3";
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                http.request("GET", pathAndQuery, null, "Authorization", RawHttp.bearer(API_KEY)), merchantKey, null, pathAndQuery, NOW));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(resources.lastArguments("listCharges")).startsWith("app_1Gqj58ynP0mHeX1q");
+    }
+
+    @Test
+    void aSignatureOfAnotherQueryIsRejected() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                http.request("GET", "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=100", null, "Authorization", RawHttp.bearer(API_KEY)),
+                merchantKey, null, "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=3", NOW));
+
+        assertRejected(answer, "signature_invalid");
+    }
+
+    @Test
+    void aTamperedBodyIsRejected() throws Exception {
+        String tampered = chargeJson.replace("\"amount\":100", "\"amount\":1");
+        assertThat(tampered).isNotEqualTo(chargeJson);
+
+        int callsBefore = resources.callCount("createCharge");
+
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(tampered), merchantKey, chargeJson, CHARGES, NOW));
+
+        assertRejected(answer, "signature_invalid");
+        assertThat(resources.callCount("createCharge")).as("calls that reached the resource").isEqualTo(callsBefore);
+    }
+
+    @Test
+    void aSignatureMadeWithAnotherKeyIsRejected() throws Exception {
+        PrivateKey someoneElse = TestKeys.freshRsaKeyPair().getPrivate();
+
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), someoneElse, chargeJson, CHARGES, NOW));
+
+        assertRejected(answer, "signature_invalid");
+    }
+
+    @Test
+    void aTimestampJustInsideTheWindowPassesEitherWay() throws Exception {
+        assertThat(RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW - 300)).status())
+                .isEqualTo(200);
+        assertThat(RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW + 300)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aStaleTimestampIsRejectedAsAReplay() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW - 301));
+
+        assertRejected(answer, "timestamp_out_of_window");
+    }
+
+    @Test
+    void aTimestampFromTheFutureIsRejected() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW + 301));
+
+        assertRejected(answer, "timestamp_out_of_window");
+    }
+
+    @Test
+    void aRequestWithoutSignatureIsRejected() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(jsonPost(chargeJson).header("Pingplusplus-Request-Timestamp", Long.toString(NOW)));
+
+        assertRejected(answer, "signature_missing");
+        assertThat(answer.error().get("message").asText()).contains("Pingplusplus-Signature");
+    }
+
+    @Test
+    void aSignatureWithoutTimestampIsRejected() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(jsonPost(chargeJson).header("Pingplusplus-Signature", "c2lnbmF0dXJl"));
+
+        assertRejected(answer, "timestamp_missing");
+    }
+
+    @Test
+    void aTimestampInMillisecondsOrWithLettersIsRejectedAsMalformed() throws Exception {
+        RawHttp.Answer letters = RawHttp.send(jsonPost(chargeJson)
+                .header("Pingplusplus-Signature", "c2lnbmF0dXJl").header("Pingplusplus-Request-Timestamp", "17e8"));
+        RawHttp.Answer milliseconds = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW * 1000));
+
+        assertRejected(letters, "timestamp_invalid");
+        assertRejected(milliseconds, "timestamp_invalid");
+    }
+
+    @Test
+    void noCredentialsGetA401WithTheErrorBodyAndBothChallenges() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json"), merchantKey, chargeJson, CHARGES, NOW));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        JsonNode error = answer.error();
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("message").asText()).startsWith("No API key provided");
+        assertThat(error.get("code").isNull()).isTrue();
+        assertThat(error.get("param").isNull()).isTrue();
+        assertThat(answer.response().headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrder("Basic realm=\"Ping++ API\"", "Bearer realm=\"Ping++ API\"");
+    }
+
+    @Test
+    void anUnknownKeyIsRejectedWithoutEchoingIt() throws Exception {
+        String wrongKey = "sk_test_notTheRightKeyAtAll00000000";
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json", "Authorization", RawHttp.bearer(wrongKey)),
+                merchantKey, chargeJson, CHARGES, NOW));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error().get("message").asText()).isEqualTo("Invalid API key provided.");
+        assertThat(answer.body()).doesNotContain(wrongKey).doesNotContain("notTheRightKey");
+    }
+
+    @Test
+    void theKeyIsAcceptedAsHttpBasicUserNameWithAnEmptyPassword() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json", "Authorization", RawHttp.basic(API_KEY, "")),
+                merchantKey, chargeJson, CHARGES, NOW));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthorizationHeaderOfAnotherSchemeIsRejected() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(http.request("GET", "/v1/events", null, "Authorization", "Digest username=\"x\""));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error().get("message").asText()).startsWith("The Authorization header is not HTTP Basic or Bearer");
+    }
+
+    @Test
+    void authenticationComesBeforeRouting() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(http.request("GET", "/v1/no_such_thing", null));
+
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theResourceReadsTheSameBodyTheSignatureCovered() throws Exception {
+        ObjectNode body = (ObjectNode) SpecExamples.json().readTree(chargeJson);
+        body.put("description", "签名覆盖的正文");
+        String json = SpecExamples.json().writeValueAsString(body);
+
+        RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(json), merchantKey, json, CHARGES, NOW));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(resources.lastBodyAsJson("createCharge", 0)).contains("签名覆盖的正文");
+    }
+
+    private java.net.http.HttpRequest.Builder jsonPost(String body) {
+        return http.request("POST", CHARGES, body, "Content-Type", "application/json", "Authorization", RawHttp.bearer(API_KEY));
+    }
+
+    private static void assertRejected(RawHttp.Answer answer, String code) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        JsonNode error = answer.error();
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("param").isNull()).isTrue();
+    }
+}
