@@ -97,12 +97,16 @@ public final class ViolationTranslator {
         Deque<Path.Node> nodes = new ArrayDeque<>();
         violation.getPropertyPath().forEach(nodes::add);
         Method method = null;
-        JavaType type = null;
+        // A bean validated on its own starts at its class; a method call's path starts at the method.
+        JavaType type = mapper.constructType(violation.getRootBeanClass());
         StringBuilder param = new StringBuilder();
         while (!nodes.isEmpty()) {
             Path.Node node = nodes.removeFirst();
             switch (node.getKind()) {
-                case METHOD -> method = resourceMethod(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
+                case METHOD -> {
+                    method = resourceMethod(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
+                    type = null;
+                }
                 case PARAMETER -> {
                     int index = node.as(Path.ParameterNode.class).getParameterIndex();
                     String wireName = method == null ? null : wireName(method, index);
