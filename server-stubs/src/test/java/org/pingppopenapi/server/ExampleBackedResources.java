@@ -57,8 +57,8 @@ final class ExampleBackedResources {
 
     /** One instance of each implementation, to register with the application. */
     List<Object> all() {
-        return List.of(new Charges(), new Refunds(), new Recharges(), new SubApps(), new SubAppChannels(),
-                new Orders(), new OrderCharges(), new OrderRefunds(), new Events());
+        return List.of(new Charges(this), new Refunds(this), new Recharges(this), new SubApps(this),
+                new SubAppChannels(this), new Orders(this), new OrderCharges(this), new OrderRefunds(this), new Events(this));
     }
 
     /** The arguments of the last call of the operation, or null when it was not called. */
@@ -83,7 +83,25 @@ final class ExampleBackedResources {
         return mapper.convertValue(spec.responseExample(operationId), type);
     }
 
-    public final class Charges implements ChargesApi {
+    /** What every implementation shares: the recorder and the examples. */
+    abstract static class Resource {
+
+        private final ExampleBackedResources owner;
+
+        Resource(ExampleBackedResources owner) {
+            this.owner = owner;
+        }
+
+        <T> T answer(String operationId, Class<T> type, Object... arguments) {
+            return owner.answer(operationId, type, arguments);
+        }
+    }
+
+    public static final class Charges extends Resource implements ChargesApi {
+        Charges(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public Charge createCharge(ChargeCreateRequest request) {
             return answer("createCharge", Charge.class, request);
@@ -103,7 +121,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class Refunds implements RefundsApi {
+    public static final class Refunds extends Resource implements RefundsApi {
+        Refunds(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public Refund createChargeRefund(String chargeId, RefundCreateRequest request) {
             return answer("createChargeRefund", Refund.class, chargeId, request);
@@ -120,7 +142,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class Recharges implements RechargesApi {
+    public static final class Recharges extends Resource implements RechargesApi {
+        Recharges(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public Recharge createRecharge(String appId, RechargeCreateRequest request) {
             return answer("createRecharge", Recharge.class, appId, request);
@@ -139,7 +165,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class SubApps implements SubAppsApi {
+    public static final class SubApps extends Resource implements SubAppsApi {
+        SubApps(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public SubApp createSubApp(String appId, SubAppCreateRequest request) {
             return answer("createSubApp", SubApp.class, appId, request);
@@ -168,7 +198,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class SubAppChannels implements SubAppChannelsApi {
+    public static final class SubAppChannels extends Resource implements SubAppChannelsApi {
+        SubAppChannels(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public SubAppChannel createSubAppChannel(String appId, String subAppId, SubAppChannelCreateRequest request) {
             return answer("createSubAppChannel", SubAppChannel.class, appId, subAppId, request);
@@ -191,7 +225,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class Orders implements OrdersApi {
+    public static final class Orders extends Resource implements OrdersApi {
+        Orders(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public Order cancelOrder(String orderId, OrderCancelRequest request) {
             return answer("cancelOrder", Order.class, orderId, request);
@@ -221,7 +259,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class OrderCharges implements OrderChargesApi {
+    public static final class OrderCharges extends Resource implements OrderChargesApi {
+        OrderCharges(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public ChargeList listOrderCharges(String orderId, String channel, Boolean paid, Boolean refunded, Integer page,
                 Integer perPage) {
@@ -234,7 +276,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class OrderRefunds implements OrderRefundsApi {
+    public static final class OrderRefunds extends Resource implements OrderRefundsApi {
+        OrderRefunds(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public RefundList createOrderRefund(String orderId, OrderRefundCreateRequest request) {
             return answer("createOrderRefund", RefundList.class, orderId, request);
@@ -253,7 +299,11 @@ final class ExampleBackedResources {
         }
     }
 
-    public final class Events implements EventsApi {
+    public static final class Events extends Resource implements EventsApi {
+        Events(ExampleBackedResources owner) {
+            super(owner);
+        }
+
         @Override
         public EventList listEvents(Integer limit, String startingAfter, String endingBefore, String type,
                 Long createdGt, Long createdGte, Long createdLt, Long createdLte) {
