@@ -110,13 +110,13 @@ final class ExampleBackedResources {
         @Override
         public ChargeList listCharges(String appId, String channel, Boolean paid, Boolean refunded, Boolean reversed,
                 Integer limit, String startingAfter, String endingBefore, Long createdGt, Long createdGte, Long createdLt,
-                Long createdLte, List<String> expand) {
+                Long createdLte, java.util.Set<String> expand) {
             return answer("listCharges", ChargeList.class, appId, channel, paid, refunded, reversed, limit, startingAfter,
                     endingBefore, createdGt, createdGte, createdLt, createdLte, expand);
         }
 
         @Override
-        public Charge retrieveCharge(String chargeId, List<String> expand) {
+        public Charge retrieveCharge(String chargeId, java.util.Set<String> expand) {
             return answer("retrieveCharge", Charge.class, chargeId, expand);
         }
     }

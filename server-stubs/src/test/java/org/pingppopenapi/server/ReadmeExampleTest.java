@@ -27,14 +27,14 @@ class ReadmeExampleTest {
         }
 
         @Override
-        public Charge retrieveCharge(String chargeId, List<String> expand) {
+        public Charge retrieveCharge(String chargeId, java.util.Set<String> expand) {
             throw PingppErrorException.noSuchObject("charge", chargeId);
         }
 
         @Override
         public ChargeList listCharges(String appId, String channel, Boolean paid, Boolean refunded, Boolean reversed,
                 Integer limit, String startingAfter, String endingBefore, Long createdGt, Long createdGte, Long createdLt,
-                Long createdLte, List<String> expand) {
+                Long createdLte, java.util.Set<String> expand) {
             return new ChargeList(ChargeList.ObjectEnum.LIST, "/v1/charges", false, List.of());
         }
     }

@@ -192,9 +192,9 @@ class RoundTripTest {
         calls.put("createCharge", callWithBody("createCharge",
                 () -> charges.createCharge(body("createCharge", ChargeCreateRequest.class))));
         calls.put("listCharges", call(() -> charges.listCharges(appId, "upacp", true, false, false, 3, chargeId, null,
-                        null, createdGte, null, null, List.of("app")),
-                appId, "upacp", true, false, false, 3, chargeId, null, null, createdGte, null, null, List.of("app")));
-        calls.put("retrieveCharge", call(() -> charges.retrieveCharge(chargeId, List.of("app")), chargeId, List.of("app")));
+                        null, createdGte, null, null, Set.of("app")),
+                appId, "upacp", true, false, false, 3, chargeId, null, null, createdGte, null, null, Set.of("app")));
+        calls.put("retrieveCharge", call(() -> charges.retrieveCharge(chargeId, Set.of("app")), chargeId, Set.of("app")));
         calls.put("createChargeRefund", callWithBody("createChargeRefund",
                 () -> refunds.createChargeRefund(chargeId, body("createChargeRefund", RefundCreateRequest.class)), chargeId));
         calls.put("listChargeRefunds", call(() -> refunds.listChargeRefunds(chargeId, 20, null, refundId),
