@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.pingppopenapi.prism.internal.ContainerPrism;
+import org.pingppopenapi.prism.internal.DockerProbe;
+import org.pingppopenapi.prism.internal.PrismBackend;
 import org.pingppopenapi.prism.internal.PrismCommand;
+import org.pingppopenapi.prism.internal.PrismImage;
+import org.pingppopenapi.prism.internal.PrismProcess;
 import org.pingppopenapi.prism.internal.PrismStarter;
-import org.pingppopenapi.prism.internal.RunningPrism;
+import org.pingppopenapi.prism.internal.RepositoryRoot;
 
 /**
- * A Prism server running as a local node process, for as long as this object is open.
+ * A Prism server, for as long as this object is open: a local node process, or, when {@link PrismMode} asks for it
+ * and Docker is there, the {@code stoplight/prism} container at the same version.
  *
  * <p>Prism ignores the path of the spec's {@code servers[].url}, so {@link #baseUri()} has no path: a client
  * for {@code https://api.pingxx.com/v1} must be pointed at {@code baseUri()} itself, not {@code baseUri() + "/v1"}.
@@ -21,18 +27,27 @@ import org.pingppopenapi.prism.internal.RunningPrism;
  */
 public final class PrismServer implements AutoCloseable {
 
-    private final RunningPrism prism;
+    private final PrismProcess prism;
 
-    private PrismServer(RunningPrism prism) {
+    private PrismServer(PrismProcess prism) {
         this.prism = prism;
     }
 
-    /** Starts {@code prism mock} for the spec and returns once it listens. */
+    /** Starts {@code prism mock} for the spec, where {@link PrismMode#configured()} says, and returns once it listens. */
     public static PrismServer startMock(Path spec, PrismOptions options) {
-        return new PrismServer(PrismStarter.start(PrismCommand.mock(existing(spec), options), options.startupTimeout()));
+        Path absolute = existing(spec);
+        PrismCommand command = PrismCommand.mock(absolute, options);
+        return new PrismServer(switch (PrismBackend.choose(PrismMode.configured(), DockerProbe.system())) {
+            case LOCAL -> PrismStarter.start(command, options.startupTimeout());
+            case CONTAINER -> ContainerPrism.start(absolute, command, PrismImage.configured(RepositoryRoot.locate()),
+                    options.startupTimeout(), Path.of("target", "prism-logs").toAbsolutePath());
+        });
     }
 
-    /** Starts {@code prism proxy}, which validates traffic against the spec while forwarding it to {@code upstream}. */
+    /**
+     * Starts {@code prism proxy}, which validates traffic against the spec while forwarding it to {@code upstream}.
+     * Always a local node process, whatever the {@link PrismMode}: the upstream is a server on this host.
+     */
     public static PrismServer startProxy(Path spec, URI upstream, PrismOptions options) {
         Objects.requireNonNull(upstream, "upstream");
         return new PrismServer(

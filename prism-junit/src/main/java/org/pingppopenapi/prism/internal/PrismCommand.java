@@ -35,10 +35,27 @@ public final class PrismCommand {
 
     /** Arguments after the CLI script, e.g. {@code mock /abs/spec.yaml -p 41234 -h 127.0.0.1 -m false --errors}. */
     List<String> arguments(int port) {
+        return arguments(modeArguments, RunningPrism.HOST, port);
+    }
+
+    /**
+     * Arguments for the {@code stoplight/prism} image, whose entry point is the CLI: the spec at its path inside the
+     * container, listening on all of the container's interfaces.
+     *
+     * @throws IllegalArgumentException for a proxy, whose upstream on this host a container cannot reach as given
+     */
+    List<String> containerArguments(String specInContainer, int port) {
+        if (!mode.equals("mock")) {
+            throw new IllegalArgumentException("Only prism mock runs in a container; prism proxy runs locally");
+        }
+        return arguments(List.of(specInContainer), "0.0.0.0", port);
+    }
+
+    private List<String> arguments(List<String> modeArguments, String host, int port) {
         List<String> arguments = new ArrayList<>();
         arguments.add(mode);
         arguments.addAll(modeArguments);
-        arguments.addAll(List.of("-p", Integer.toString(port), "-h", RunningPrism.HOST, "-m", "false"));
+        arguments.addAll(List.of("-p", Integer.toString(port), "-h", host, "-m", "false"));
         if (options.errors()) {
             arguments.add("--errors");
         }
@@ -51,10 +68,18 @@ public final class PrismCommand {
 
     /** A file-name friendly label such as {@code pingpp-openapi-mock-41234}. */
     String label(int port) {
+        return stem() + "-" + mode + "-" + port;
+    }
+
+    /** A file-name friendly label for a containerized Prism, such as {@code pingpp-openapi-mock-container}. */
+    String containerLabel() {
+        return stem() + "-" + mode + "-container";
+    }
+
+    private String stem() {
         String fileName = spec.getFileName().toString();
         int extension = fileName.lastIndexOf('.');
-        String stem = extension > 0 ? fileName.substring(0, extension) : fileName;
-        return stem + "-" + mode + "-" + port;
+        return extension > 0 ? fileName.substring(0, extension) : fileName;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.pingppopenapi.prism.PrismException;
 
 /** One launched Prism process (behind the stdin-EOF launcher) on one port. */
-public final class RunningPrism implements AutoCloseable {
+public final class RunningPrism implements PrismProcess {
 
     static final String HOST = "127.0.0.1";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
@@ -126,14 +126,17 @@ public final class RunningPrism implements AutoCloseable {
         }
     }
 
+    @Override
     public URI baseUri() {
         return URI.create("http://" + HOST + ":" + port);
     }
 
+    @Override
     public List<String> recentLog() {
         return output.recentLines();
     }
 
+    @Override
     public Path logFile() {
         return output.logFile();
     }

@@ -43,4 +43,22 @@ class PrismCommandTest {
                 PrismOptions.defaults().withDynamic(true)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void inAContainerPrismListensOnAllInterfacesAndReadsTheCopiedSpec() {
+        PrismCommand command = PrismCommand.mock(SPEC, PrismOptions.defaults().withExtraArgs("--seed", "7"));
+
+        assertThat(command.containerArguments("/tmp/prism-spec/pingpp-openapi.yaml", 4010)).containsExactly(
+                "mock", "/tmp/prism-spec/pingpp-openapi.yaml", "-p", "4010", "-h", "0.0.0.0", "-m", "false",
+                "--errors", "--seed", "7");
+        assertThat(command.containerLabel()).isEqualTo("pingpp-openapi-mock-container");
+    }
+
+    @Test
+    void aProxyDoesNotRunInAContainer() {
+        PrismCommand proxy = PrismCommand.proxy(SPEC, URI.create("http://127.0.0.1:8080"), PrismOptions.defaults());
+
+        assertThatThrownBy(() -> proxy.containerArguments("/tmp/prism-spec/pingpp-openapi.yaml", 4010))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
