@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Headers;
 import org.pingppopenapi.client.api.ChargesApi;
 import org.pingppopenapi.client.api.EventsApi;
@@ -65,6 +66,7 @@ public final class PingppClient implements AutoCloseable {
     public static final URI PINGPP_API = URI.create("https://api.pingxx.com");
 
     private final OkHttpTransport transport;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final String description;
     private final ChargesApi charges;
     private final RefundsApi refunds;
@@ -97,7 +99,7 @@ public final class PingppClient implements AutoCloseable {
                 .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
                 .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-                .invocationHandlerFactory(new ApiCalls(validator, builder.clock, description));
+                .invocationHandlerFactory(new ApiCalls(validator, builder.clock, description, closed::get));
         String url = builder.baseUrl.toString();
         this.charges = feign.target(ChargesApi.class, url);
         this.refunds = feign.target(RefundsApi.class, url);
@@ -165,10 +167,12 @@ public final class PingppClient implements AutoCloseable {
         return autoPaging;
     }
 
-    /** Releases the connections and threads of this client; calls made afterwards fail. */
+    /** Releases the connections and threads of this client; calls made afterwards throw {@link IllegalStateException}. */
     @Override
     public void close() {
-        transport.close();
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+        }
     }
 
     /** Names the endpoint and the options; never the key. */

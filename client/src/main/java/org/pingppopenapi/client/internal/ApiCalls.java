@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.pingppopenapi.validator.PingppValidator;
 
 /**
@@ -19,16 +20,19 @@ public final class ApiCalls implements InvocationHandlerFactory {
     private final PingppValidator validator;
     private final Clock clock;
     private final String description;
+    private final BooleanSupplier closed;
 
     /**
      * @param validator   the validator of request bodies, or null to send bodies unchecked
      * @param clock       the creation time of requests, for {@code time_expire} rules
      * @param description what {@code toString()} of the API objects says
+     * @param closed      whether the client was closed, after which calls are refused
      */
-    public ApiCalls(PingppValidator validator, Clock clock, String description) {
+    public ApiCalls(PingppValidator validator, Clock clock, String description, BooleanSupplier closed) {
         this.validator = validator;
         this.clock = clock;
         this.description = description;
+        this.closed = closed;
     }
 
     @Override
@@ -40,6 +44,9 @@ public final class ApiCalls implements InvocationHandlerFactory {
             Call call = calls.get(method);
             if (call == null) {
                 return objectMethod(proxy, method, args, name);
+            }
+            if (closed.getAsBoolean()) {
+                throw new IllegalStateException(description + " is closed");
             }
             Object[] arguments = args != null ? args : new Object[0];
             call.checks.verify(arguments);
