@@ -1,0 +1,251 @@
+package org.pingppopenapi.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.pingppopenapi.sandbox.api.ChargesResource;
+import org.pingppopenapi.sandbox.api.EventsResource;
+import org.pingppopenapi.sandbox.api.OrderChargesResource;
+import org.pingppopenapi.sandbox.api.OrderRefundsResource;
+import org.pingppopenapi.sandbox.api.OrdersResource;
+import org.pingppopenapi.sandbox.api.RechargesResource;
+import org.pingppopenapi.sandbox.api.RefundsResource;
+import org.pingppopenapi.sandbox.api.SandboxControlResource;
+import org.pingppopenapi.sandbox.api.SubAppChannelsResource;
+import org.pingppopenapi.sandbox.api.SubAppsResource;
+import org.pingppopenapi.sandbox.domain.Accounts;
+import org.pingppopenapi.sandbox.domain.EventDelivery;
+import org.pingppopenapi.sandbox.http.FormBodyFilter;
+import org.pingppopenapi.sandbox.http.JsonErrorPages;
+import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
+import org.pingppopenapi.sandbox.http.TestModeKeys;
+import org.pingppopenapi.sandbox.time.RealTimeScheduler;
+import org.pingppopenapi.sandbox.time.Scheduler;
+import org.pingppopenapi.sandbox.webhook.WebhookDispatcher;
+import org.pingppopenapi.sandbox.webhook.WebhookKeys;
+import org.pingppopenapi.server.PingppProviders;
+
+/**
+ * A running Ping++ sandbox: every operation of the spec, with state in memory, on an embedded HTTP server.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().webhookUrl(URI.create("http://127.0.0.1:9000/webhooks")).start()) {
+ *     PingppClient client = PingppClient.builder().apiKey("sk_test_mine").baseUrl(sandbox.baseUri()).build();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /**
+     * Jersey warns that each resource instance "does not implement any provider interfaces" because their
+     * {@code @Path} sits on the generated interface; they are resources all the same. Held so the level sticks.
+     */
+    private static final Logger JERSEY_PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private final HttpServer server;
+    private final Scheduler scheduler;
+    private final WebhookKeys webhookKeys;
+    private final URI baseUri;
+
+    private Sandbox(HttpServer server, Scheduler scheduler, WebhookKeys webhookKeys, URI baseUri) {
+        this.server = server;
+        this.scheduler = scheduler;
+        this.webhookKeys = webhookKeys;
+        this.baseUri = baseUri;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://<host>:<port>}, without a path: the API is under {@code /v1}, the sandbox's own endpoints under {@code /sandbox}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    /** The key pair webhooks are signed with. */
+    public WebhookKeys webhookKeys() {
+        return webhookKeys;
+    }
+
+    /** The public key to verify webhooks with, as a {@code BEGIN PUBLIC KEY} PEM. */
+    public String webhookPublicKeyPem() {
+        return webhookKeys.publicKeyPem();
+    }
+
+    /** Stops listening, lets requests in progress finish (up to 5 s) and drops pending webhook deliveries. */
+    @Override
+    public void close() {
+        try {
+            server.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.shutdownNow();
+        } catch (Exception e) {
+            server.shutdownNow();
+        } finally {
+            scheduler.close();
+        }
+    }
+
+    /** Configures a sandbox; every setting has a default. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port;
+        private URI webhookUrl;
+        private Set<String> apiKeys = Set.of();
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler;
+        private WebhookKeys webhookKeys;
+        private String merchantPublicKeyPem;
+        private long maxRequestBodyBytes = PingppProviders.DEFAULT_MAX_REQUEST_BODY_BYTES;
+
+        private Builder() {
+        }
+
+        /** The address to bind; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to listen on; 0 (the default) picks a free one, see {@link Sandbox#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("A port is 0 to 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Where to POST every event, signed; none by default (events are only listed). */
+        public Builder webhookUrl(URI webhookUrl) {
+            this.webhookUrl = webhookUrl;
+            return this;
+        }
+
+        /** Accept exactly these {@code sk_test_} keys; by default any well-formed test key. */
+        public Builder apiKeys(Set<String> apiKeys) {
+            this.apiKeys = Set.copyOf(apiKeys);
+            return this;
+        }
+
+        /** The clock of creation times, expiry and signature windows; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * What runs webhook deliveries and retries; real time by default. Pass a
+         * {@link org.pingppopenapi.sandbox.time.VirtualTime} (also as the {@link #clock}) to run the retry schedule
+         * without waiting. The sandbox closes it.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** The webhook signing keys; a new pair by default. */
+        public Builder webhookKeys(WebhookKeys webhookKeys) {
+            this.webhookKeys = Objects.requireNonNull(webhookKeys, "webhookKeys");
+            return this;
+        }
+
+        /** Require every request to be signed with the private key of this merchant public key (PEM). */
+        public Builder requireSignatures(String merchantPublicKeyPem) {
+            this.merchantPublicKeyPem = Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem");
+            return this;
+        }
+
+        /** The largest request body, in bytes (413 above it); 1 MiB by default. */
+        public Builder maxRequestBodyBytes(long maxRequestBodyBytes) {
+            this.maxRequestBodyBytes = maxRequestBodyBytes;
+            return this;
+        }
+
+        /**
+         * Starts the sandbox and returns once it listens.
+         *
+         * @throws UncheckedIOException when it cannot listen (the port is taken, the address is not local)
+         */
+        public Sandbox start() {
+            WebhookKeys keys = webhookKeys != null ? webhookKeys : WebhookKeys.generate();
+            Scheduler deliveries = scheduler != null ? scheduler : new RealTimeScheduler(2);
+            EventDelivery delivery = webhookUrl == null ? EventDelivery.NONE
+                    : new WebhookDispatcher(webhookUrl, keys, deliveries);
+            Accounts accounts = new Accounts(clock, delivery);
+            PingppProviders.Builder providers = PingppProviders.builder(apiKeys.isEmpty() ? TestModeKeys.anyTestKey()
+                            : TestModeKeys.only(apiKeys))
+                    .clock(clock)
+                    .maxRequestBodyBytes(maxRequestBodyBytes);
+            if (merchantPublicKeyPem != null) {
+                providers.requireSignatures(merchantPublicKeyPem);
+            }
+            ResourceConfig application = new ResourceConfig()
+                    .register(providers.build())
+                    .register(new LiveKeyRefusal())
+                    .register(new FormBodyFilter())
+                    .register(new ChargesResource(accounts, webhookUrl == null ? null : webhookUrl.toString()))
+                    .register(new RefundsResource(accounts))
+                    .register(new RechargesResource(accounts))
+                    .register(new SubAppsResource(accounts))
+                    .register(new SubAppChannelsResource(accounts))
+                    .register(new OrdersResource(accounts))
+                    .register(new OrderChargesResource(accounts))
+                    .register(new OrderRefundsResource(accounts))
+                    .register(new EventsResource(accounts))
+                    .register(new SandboxControlResource(accounts, keys.publicKeyPem()));
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
+                    application, false);
+            server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+            try {
+                server.start();
+            } catch (IOException e) {
+                server.shutdownNow();
+                deliveries.close();
+                throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+            NetworkListener listener = server.getListeners().iterator().next();
+            return new Sandbox(server, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
+        }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    /** Writes the webhook public key PEM to {@code file}, for receivers that read it from disk. */
+    public Path writeWebhookPublicKey(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return Files.writeString(file, webhookPublicKeyPem(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the webhook public key to " + file, e);
+        }
+    }
+}
