@@ -1,0 +1,96 @@
+package org.pingppopenapi.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * A merchant's webhook endpoint on a free loopback port: records every request, byte for byte, and answers each
+ * with the status its responder gives the delivery's number (1 for the first).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final List<Delivery> deliveries = new ArrayList<>();
+
+    private WebhookReceiver(IntUnaryOperator statusOfDelivery, Clock clock) {
+        this.clock = clock;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "webhook-receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/webhooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach(headers::put);
+            int status;
+            synchronized (this) {
+                deliveries.add(new Delivery(body, headers, clock.instant()));
+                status = statusOfDelivery.applyAsInt(deliveries.size());
+                notifyAll();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Answers every delivery with {@code 200}. */
+    static WebhookReceiver accepting() {
+        return new WebhookReceiver(delivery -> 200, Clock.systemUTC());
+    }
+
+    /** Answers with the status {@code statusOfDelivery} gives, noting receipt times by {@code clock}. */
+    static WebhookReceiver answering(IntUnaryOperator statusOfDelivery, Clock clock) {
+        return new WebhookReceiver(statusOfDelivery, clock);
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks");
+    }
+
+    synchronized List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Waits until {@code count} deliveries arrived (failing after a minute) and returns them all. */
+    synchronized List<Delivery> awaitDeliveries(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (deliveries.size() < count) {
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("Expected " + count + " webhook deliveries, got " + deliveries.size());
+            }
+            wait(left);
+        }
+        return List.copyOf(deliveries);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** One webhook request as received. */
+    record Delivery(byte[] body, Map<String, List<String>> headers, Instant receivedAt) {
+    }
+}
