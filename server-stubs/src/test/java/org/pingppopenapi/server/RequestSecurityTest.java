@@ -1,6 +1,7 @@
 package org.pingppopenapi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,15 +11,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.pingppopenapi.server.testclient.api.ChargesApi;
-import org.pingppopenapi.server.testclient.model.Charge;
-import org.pingppopenapi.server.testclient.model.ChargeCreateRequest;
+import org.pingppopenapi.client.AuthScheme;
+import org.pingppopenapi.client.AuthenticationException;
+import org.pingppopenapi.client.PingppClient;
+import org.pingppopenapi.client.internal.Json;
+import org.pingppopenapi.client.model.Charge;
+import org.pingppopenapi.client.model.ChargeCreateRequest;
 import org.pingppopenapi.signing.PemKeys;
+import org.pingppopenapi.signing.RequestSigning;
 
 /**
  * The authentication and request-signature filters, on a server that requires signatures from the merchant demo
  * key pair of the official SDKs, with its clock standing at {@link #NOW}. A rejected request never reaches the
- * resource.
+ * resource. The requests come from the project's client ({@link PingppClient}, through a {@link RecordingProxy}), so
+ * its signatures are proven against the server's filter and the server's 401s reach it as the documented error; what
+ * a client would never send is built byte by byte ({@link RawHttp}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestSecurityTest {
@@ -31,6 +38,7 @@ class RequestSecurityTest {
     private final PrivateKey merchantKey = PemKeys.privateKey(TestKeys.read("merchant-demo-your_rsa_private_key_pkcs1.pem"));
     private ExampleBackedResources resources;
     private EmbeddedServer server;
+    private RecordingProxy proxy;
     private RawHttp http;
     private String chargeJson;
 
@@ -43,25 +51,92 @@ class RequestSecurityTest {
                 .clock(clock)
                 .build();
         server = EmbeddedServer.start(providers, resources.all());
+        proxy = RecordingProxy.to(server.baseUri());
         http = new RawHttp(server.baseUri());
         chargeJson = SpecExamples.json().writeValueAsString(SpecExamples.get().requestExample("createCharge").body());
     }
 
     @AfterAll
     void stopServer() {
+        proxy.close();
         server.close();
     }
 
     @Test
-    void aRequestSignedByTheFeignClientPasses() {
-        FeignClients clients = new FeignClients(server.baseUri(), API_KEY, merchantKey, clock);
-        ChargeCreateRequest request = clients.mapper().convertValue(SpecExamples.get().requestExample("createCharge").body(),
-                ChargeCreateRequest.class);
+    void aRequestSignedByThePingppClientPasses() throws Exception {
+        int callsBefore = resources.callCount("createCharge");
+        try (PingppClient client = client().privateKey(merchantKey).build()) {
 
-        Charge charge = clients.api(ChargesApi.class).createCharge(request);
+            Charge charge = client.charges().createCharge(chargeRequest());
 
-        assertThat(charge.getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
-        assertThat(FeignClients.validateResponse(clients.lastExchange()).getMessages()).isEmpty();
+            assertThat(charge.getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
+        }
+        RecordingProxy.Exchange exchange = proxy.lastExchange();
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.requestHeader(RequestSigning.TIMESTAMP_HEADER)).isEqualTo(Long.toString(NOW));
+        assertThat(SpecValidation.validateRequest(exchange).getMessages()).isEmpty();
+        assertThat(SpecValidation.validateResponse(exchange).getMessages()).isEmpty();
+        assertThat(resources.callCount("createCharge")).isEqualTo(callsBefore + 1);
+        assertThat(Json.MAPPER.readTree(resources.lastBodyAsJson("createCharge", 0)))
+                .isEqualTo(Json.MAPPER.readTree(exchange.requestBody()));
+    }
+
+    @Test
+    void theClientsHttpBasicAuthenticationPasses() {
+        try (PingppClient client = client().privateKey(merchantKey).authScheme(AuthScheme.BASIC).build()) {
+
+            assertThat(client.charges().createCharge(chargeRequest()).getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
+        }
+        assertThat(proxy.lastExchange().requestHeader("Authorization")).isEqualTo(RawHttp.basic(API_KEY, ""));
+    }
+
+    @Test
+    void aClientWithoutThePrivateKeyIsRefusedForTheMissingSignature() {
+        try (PingppClient client = client().build()) {
+            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "signature_missing");
+        }
+        assertThat(proxy.lastExchange().requestHeaders()).doesNotContainKey(RequestSigning.SIGNATURE_HEADER);
+    }
+
+    @Test
+    void aClientSigningWithAnotherKeyIsRefused() {
+        try (PingppClient client = client().privateKey(TestKeys.freshRsaKeyPair().getPrivate()).build()) {
+            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "signature_invalid");
+        }
+    }
+
+    @Test
+    void aClientWhoseClockIsOutsideTheWindowIsRefusedAsAReplay() {
+        SettableClock slowClock = new SettableClock(Instant.ofEpochSecond(NOW - 301));
+        try (PingppClient client = client().privateKey(merchantKey).clock(slowClock).build()) {
+            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "timestamp_out_of_window");
+        }
+        assertThat(proxy.lastExchange().requestHeader(RequestSigning.TIMESTAMP_HEADER)).isEqualTo(Long.toString(NOW - 301));
+    }
+
+    /** The client through the recording proxy, on this test's clock, with the API key; never resending. */
+    private PingppClient.Builder client() {
+        return PingppClient.builder().apiKey(API_KEY).baseUrl(proxy.baseUri()).clock(clock).maxRetries(0);
+    }
+
+    private static ChargeCreateRequest chargeRequest() {
+        return Json.MAPPER.convertValue(SpecExamples.get().requestExample("createCharge").body(), ChargeCreateRequest.class);
+    }
+
+    /** The call fails with the client's AuthenticationException carrying the server's 401 error body; nothing reached the resource. */
+    private void assertClientRejected(Runnable call, String code) {
+        int callsBefore = resources.callCount("createCharge");
+        int exchangesBefore = proxy.count();
+
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthenticationException.class, rejected -> {
+            assertThat(rejected.httpStatus()).isEqualTo(401);
+            assertThat(rejected.type()).isEqualTo("invalid_request_error");
+            assertThat(rejected.code()).isEqualTo(code);
+            assertThat(rejected.param()).isNull();
+        });
+        assertThat(proxy.count()).as("exchanges: sent once, not resent").isEqualTo(exchangesBefore + 1);
+        assertThat(SpecValidation.validateResponse(proxy.lastExchange()).getMessages()).isEmpty();
+        assertThat(resources.callCount("createCharge")).as("calls that reached the resource").isEqualTo(callsBefore);
     }
 
     @Test
