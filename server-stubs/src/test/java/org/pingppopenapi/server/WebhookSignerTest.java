@@ -1,7 +1,9 @@
 package org.pingppopenapi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,30 +11,40 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.pingppopenapi.client.SignatureVerificationException;
+import org.pingppopenapi.client.Webhooks;
+import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.server.model.Charge;
 import org.pingppopenapi.server.model.Event;
-import org.pingppopenapi.signing.PemKeys;
-import org.pingppopenapi.signing.WebhookSignature;
 
-/** Webhooks signed by the server verify with the receiver's public key, exactly as Ping++'s own do. */
+/**
+ * Webhooks signed by the server are accepted by the client's verifier ({@link Webhooks} of pingpp-client) with the
+ * receiver's public key, exactly as Ping++'s own are, and read back as the event that was sent: server signing and
+ * client verification are compatible. A changed byte or another key is refused.
+ */
 class WebhookSignerTest {
 
     private final WebhookSigner signer = WebhookSigner.fromPem(TestKeys.read("merchant-demo-your_rsa_private_key_pkcs1.pem"));
-    private final PublicKey publicKey = PemKeys.publicKey(TestKeys.read("merchant-demo-your_rsa_public_key.pem"));
+    private final Webhooks webhooks = Webhooks.withPublicKey(TestKeys.read("merchant-demo-your_rsa_public_key.pem"));
 
     @Test
-    void aSignedEventVerifiesWithThePublicKeyAndIsTheEventsJson() throws Exception {
+    void aSignedEventVerifiesWithTheClientsVerifierAndIsTheEventsJson() throws Exception {
         Event event = SpecExamples.json().convertValue(SpecExamples.get().responseExample("retrieveEvent"), Event.class);
 
         WebhookSigner.SignedWebhook webhook = signer.sign(event);
 
-        assertThat(WebhookSignature.verify(publicKey, webhook.body(), webhook.signature())).isTrue();
-        assertThat(SpecExamples.json().readTree(webhook.body()))
-                .isEqualTo(SpecExamples.json().readTree(SpecExamples.json().writeValueAsBytes(
-                        SpecExamples.withoutNulls(SpecExamples.get().responseExample("retrieveEvent")))));
+        org.pingppopenapi.client.model.Event verified = webhooks.verify(webhook.body(), webhook.signature());
+        JsonNode expected = normalized(SpecExamples.withoutNulls(SpecExamples.get().responseExample("retrieveEvent")));
+        assertThat(Json.MAPPER.readTree(webhook.body())).as("the signed body").isEqualTo(expected);
+        assertThat(normalized(verified)).as("the event the client read, written back").isEqualTo(expected);
+        assertThat(verified.getData().getObject().as(org.pingppopenapi.client.model.Charge.class))
+                .as("data.object, typed by the client").get()
+                .extracting(org.pingppopenapi.client.model.Charge::getId)
+                .isEqualTo(expected.at("/data/object/id").asText());
     }
 
     @Test
@@ -41,9 +53,15 @@ class WebhookSignerTest {
         Charge charge = SpecExamples.json().convertValue(SpecExamples.get().example("ChargeUpacp"), Charge.class);
         event.getData().setObject(charge);
 
-        String body = new String(signer.sign(event).body(), StandardCharsets.UTF_8);
+        WebhookSigner.SignedWebhook webhook = signer.sign(event);
 
+        String body = new String(webhook.body(), StandardCharsets.UTF_8);
         assertThat(body).contains("\"object\":{\"id\":\"ch_L8qn10mLmr1GS8e5OODmHaL4\",\"object\":\"charge\"");
+        org.pingppopenapi.client.model.Event verified = webhooks.verify(webhook.body(), webhook.signature());
+        assertThat(verified.getData().getObject().type()).isEqualTo("charge");
+        assertThat(normalized(verified.getData().getObject().as(org.pingppopenapi.client.model.Charge.class)
+                .orElseThrow()))
+                .isEqualTo(normalized(SpecExamples.withoutNulls(SpecExamples.get().example("ChargeUpacp"))));
     }
 
     @Test
@@ -51,20 +69,24 @@ class WebhookSignerTest {
         WebhookSigner.SignedWebhook webhook = signer.sign("{\"id\":\"evt_1\",\"object\":\"event\"}".getBytes(StandardCharsets.UTF_8));
         byte[] tampered = webhook.body();
         tampered[tampered.length - 2] = 'x';
+        Webhooks anotherKey = Webhooks.withPublicKey(TestKeys.freshRsaKeyPair().getPublic());
 
-        assertThat(WebhookSignature.verify(publicKey, tampered, webhook.signature())).isFalse();
-        assertThat(WebhookSignature.verify(TestKeys.freshRsaKeyPair().getPublic(), webhook.body(), webhook.signature())).isFalse();
+        assertThat(webhooks.verify(webhook.body(), webhook.signature()).getId()).as("the untouched webhook").isEqualTo("evt_1");
+        assertThatThrownBy(() -> webhooks.verify(tampered, webhook.signature()))
+                .isInstanceOf(SignatureVerificationException.class);
+        assertThatThrownBy(() -> anotherKey.verify(webhook.body(), webhook.signature()))
+                .isInstanceOf(SignatureVerificationException.class);
     }
 
     @Test
-    void theDeliveryRequestCarriesTheSignedBytesAndTheHeader() throws Exception {
+    void theDeliveryRequestCarriesTheSignedBytesAndTheHeaderTheClientLooksFor() throws Exception {
         AtomicReference<byte[]> received = new AtomicReference<>();
-        AtomicReference<String> signature = new AtomicReference<>();
+        AtomicReference<Map<String, List<String>>> headers = new AtomicReference<>();
         AtomicReference<String> contentType = new AtomicReference<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/webhooks", exchange -> {
             received.set(exchange.getRequestBody().readAllBytes());
-            signature.set(exchange.getRequestHeaders().getFirst("x-pingplusplus-signature"));
+            headers.set(Map.copyOf(exchange.getRequestHeaders()));
             contentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -81,9 +103,20 @@ class WebhookSignerTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(received.get()).isEqualTo(webhook.body());
             assertThat(contentType.get()).startsWith("application/json");
-            assertThat(WebhookSignature.verify(publicKey, received.get(), signature.get())).isTrue();
+            assertThat(webhook.signatureHeader()).isEqualToIgnoringCase(Webhooks.SIGNATURE_HEADER);
+            // As a receiver would: the raw body and the request's headers, whatever the case of their names.
+            org.pingppopenapi.client.model.Event verified = webhooks.verify(received.get(), headers.get());
+            assertThat(verified.getId()).isEqualTo(event.getId());
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /**
+     * A spec example or a model as the client's JSON mapper writes it, read back as a tree: so trees from different
+     * sources compare (the same number types, exact decimals).
+     */
+    private static JsonNode normalized(Object jsonOrModel) throws Exception {
+        return Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(jsonOrModel));
     }
 }
