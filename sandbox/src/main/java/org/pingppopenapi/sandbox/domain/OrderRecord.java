@@ -280,7 +280,7 @@ public final class OrderRecord implements Listed {
 
     private static ChargeEssentials essentials(ChargeRecord charge) {
         if (charge == null) {
-            return new ChargeEssentials();
+            return new NoChargeEssentials();
         }
         return new ChargeEssentials()
                 .channel(charge.channel())

@@ -1,5 +1,7 @@
 package org.pingppopenapi.sandbox.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
 import org.pingppopenapi.sandbox.domain.EventRecord;
+import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
 import org.pingppopenapi.sandbox.time.Scheduler;
 import org.pingppopenapi.server.WebhookSigner.SignedWebhook;
 import org.pingppopenapi.server.WebhookSigner;
@@ -22,6 +25,7 @@ public final class WebhookDispatcher implements EventDelivery {
 
     private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = SandboxJsonProvider.mapper();
 
     private final URI url;
     private final WebhookSigner signer;
@@ -42,7 +46,7 @@ public final class WebhookDispatcher implements EventDelivery {
     @Override
     public void deliver(EventRecord event) {
         event.webhookPending();
-        SignedWebhook signed = signer.sign(event.toModel());
+        SignedWebhook signed = signer.sign(body(event));
         HttpRequest webhook = HttpRequest.newBuilder(url)
                 .timeout(ATTEMPT_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -50,6 +54,15 @@ public final class WebhookDispatcher implements EventDelivery {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()))
                 .build();
         scheduler.schedule(Duration.ZERO, () -> attempt(event, webhook, 1));
+    }
+
+    /** The event as the API writes it (nullable fields as null), the bytes every attempt sends. */
+    private static byte[] body(EventRecord event) {
+        try {
+            return JSON.writeValueAsBytes(event.toModel());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event is always writable as JSON", e);
+        }
     }
 
     private void attempt(EventRecord event, HttpRequest webhook, int attempt) {
