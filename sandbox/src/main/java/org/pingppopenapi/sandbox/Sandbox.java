@@ -28,9 +28,11 @@ import org.pingppopenapi.sandbox.api.SubAppChannelsResource;
 import org.pingppopenapi.sandbox.api.SubAppsResource;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
+import org.pingppopenapi.sandbox.http.DocumentedAliases;
 import org.pingppopenapi.sandbox.http.FormBodyFilter;
 import org.pingppopenapi.sandbox.http.JsonErrorPages;
 import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
+import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
 import org.pingppopenapi.sandbox.http.TestModeKeys;
 import org.pingppopenapi.sandbox.http.WholeBodyFilter;
 import org.pingppopenapi.sandbox.time.RealTimeScheduler;
@@ -207,6 +209,8 @@ public final class Sandbox implements AutoCloseable {
                     .register(new LiveKeyRefusal())
                     .register(new WholeBodyFilter())
                     .register(new FormBodyFilter())
+                    .register(new DocumentedAliases())
+                    .register(new SandboxJsonProvider())
                     .register(new ChargesResource(accounts, webhookUrl == null ? null : webhookUrl.toString()))
                     .register(new RefundsResource(accounts))
                     .register(new RechargesResource(accounts))

@@ -162,7 +162,7 @@ public final class OrderBook {
                 : Math.min(order.timeExpire(), now + Channels.chargeDefaultExpiry(request.getChannel()).toSeconds());
         NewCharge fields = new NewCharge(receiptApp, request.getChannel(), orderNo, request.getChargeAmount(),
                 order.currency(), order.clientIp(), order.subject(), order.body(), Maps.copy(request.getExtra()), timeExpire,
-                Map.of(), order.description());
+                Map.of(), null);
         ChargeRecord charge = charges.register(fields, new OrderPayment(order), "charge_order_no");
         order.awaitCharge(charge);
     }
@@ -186,9 +186,6 @@ public final class OrderBook {
         }
         if (request.getTimeExpire() != null) {
             charge.put("time_expire", request.getTimeExpire());
-        }
-        if (order.description() != null) {
-            charge.put("description", order.description());
         }
         List<Violation> violations = validator.validate(RequestKind.CHARGE, charge, Instant.ofEpochSecond(now));
         violations.stream().min(Comparator.comparing(Violation::field)).ifPresent(first -> {
