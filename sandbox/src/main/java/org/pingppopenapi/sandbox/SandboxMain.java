@@ -20,12 +20,18 @@ public final class SandboxMain {
 
     /** The HTTP server's start-up chatter would bury the banner; warnings still show. Held so the level sticks. */
     private static final Logger GLASSFISH = Logger.getLogger("org.glassfish");
+    /**
+     * Hibernate Validator announces its version and warns, on the first request, that the generated models put
+     * {@code @Valid} on their {@code Map} fields: nothing a user of the sandbox can act on.
+     */
+    private static final Logger HIBERNATE_VALIDATOR = Logger.getLogger("org.hibernate.validator");
 
     private SandboxMain() {
     }
 
     public static void main(String[] args) {
         GLASSFISH.setLevel(Level.WARNING);
+        HIBERNATE_VALIDATOR.setLevel(Level.SEVERE);
         System.exit(run(args, System.out, System.err));
     }
 

@@ -1,0 +1,139 @@
+package org.pingppopenapi.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.pingppopenapi.client.Webhooks;
+import org.pingppopenapi.client.model.Event;
+
+/**
+ * The README's main command, as a real process: {@code java -jar sandbox/target/pingpp-sandbox.jar}. It prints the
+ * port, a key hint and the webhook key file when ready; serves the API; delivers webhooks a receiver verifies with
+ * that file; stops on SIGTERM; and exits 2 on a usage error.
+ */
+class SandboxJarIT {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))/v1");
+    private static final Pattern KEY_FILE = Pattern.compile("Webhook key: +(\\S+\\.pem)");
+
+    @Test
+    void theJarServesTheApiAndSignedWebhooksUntilSigterm() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            Process sandbox = start("--port", "0", "--webhook-url", receiver.url().toString());
+            Output out = new Output(sandbox);
+            String text = out.awaitLine("Simulate:");
+            Matcher listening = LISTENING.matcher(text);
+            Matcher keyFile = KEY_FILE.matcher(text);
+            assertThat(listening.find()).as(text).isTrue();
+            assertThat(keyFile.find()).as(text).isTrue();
+            assertThat(text).contains("sk_test_");
+            assertThat(Integer.parseInt(listening.group(2))).isPositive();
+
+            String key = Fixtures.newKey();
+            SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), key);
+            String chargeId = SandboxHttp.ok(http.postForm("/v1/charges", "order_no=123456789&amount=100"
+                    + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
+                    + "&subject=Your Subject&body=Your Body")).get("id").asText();
+            http.pay(chargeId);
+            WebhookReceiver.Delivery delivery = receiver.awaitDeliveries(1).get(0);
+            Event event = Webhooks.withPublicKey(Files.readString(Path.of(keyFile.group(1)))).verify(delivery.body(),
+                    delivery.headers());
+            assertThat(event.getType()).isEqualTo("charge.succeeded");
+
+            // SIGTERM through the handle: Process.destroy() would also close the pipes the output is read from.
+            assertThat(sandbox.toHandle().destroy()).isTrue();
+            assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(out.awaitLine("Ping++ sandbox stopped.")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void usageErrorsExitWith2AndSayWhy() throws Exception {
+        for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--port", "70000"), List.of("--frobnicate", "1"),
+                List.of("--webhook-url", "ftp://example.com"), List.of("--api-key", "sk_live_abc"), List.of("--port"))) {
+            Process sandbox = start(args.toArray(String[]::new));
+            assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String errors = new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(sandbox.exitValue()).as("%s: %s", args, errors).isEqualTo(2);
+            assertThat(errors).startsWith("pingpp-sandbox: ");
+        }
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        Process sandbox = start("--help");
+        assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sandbox.exitValue()).isZero();
+        assertThat(new String(sandbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("Usage: java -jar pingpp-sandbox.jar", "--webhook-url", "/sandbox/charges/{id}/pay");
+    }
+
+    @Test
+    void aTakenPortExitsWith1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process sandbox = start("--port", Integer.toString(taken.getLocalPort()));
+            assertThat(sandbox.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(sandbox.exitValue()).isEqualTo(1);
+            assertThat(new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("cannot start");
+        }
+    }
+
+    private static Process start(String... args) throws IOException {
+        String jar = System.getProperty("pingpp.sandbox.jar");
+        assertThat(jar).as("set by the build: the path of the sandbox jar").isNotNull();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    /** A process's standard output, read as it comes on a thread of its own. */
+    private static final class Output {
+
+        private final StringBuilder text = new StringBuilder();
+
+        Output(Process process) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        synchronized (this) {
+                            text.append(line).append('\n');
+                            notifyAll();
+                        }
+                    }
+                } catch (IOException closed) {
+                    // The process ended.
+                }
+            }, "sandbox-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Everything printed up to the first line starting with {@code prefix} (ignoring indentation). */
+        synchronized String awaitLine(String prefix) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (text.toString().lines().noneMatch(line -> line.strip().startsWith(prefix))) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("No line starting with " + prefix + " in: " + text);
+                }
+                wait(left);
+            }
+            return text.toString();
+        }
+    }
+}
