@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,22 @@ class RobustnessTest {
                 .POST(HttpRequest.BodyPublishers.ofString("amount=1")));
         assertThat(textPlain.status()).isEqualTo(415);
         assertPingppError(textPlain);
+    }
+
+    @Test
+    void theJdkClientsDefaultUpgradeToHttp2IsAnsweredInHttp11() throws Exception {
+        HttpClient jdkDefault = HttpClient.newHttpClient();
+        String charge = "{\"order_no\":\"" + Fixtures.orderNo() + "\",\"amount\":1,\"app\":{\"id\":\"app_1Gqj58ynP0mHeX1q\"},"
+                + "\"channel\":\"upacp\",\"currency\":\"cny\",\"client_ip\":\"127.0.0.1\",\"subject\":\"s\",\"body\":\"b\"}";
+
+        HttpResponse<String> created = jdkDefault.send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/v1/charges"))
+                .header("Authorization", SandboxHttp.basic(key)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(charge)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> listed = jdkDefault.send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/v1/events"))
+                .header("Authorization", SandboxHttp.basic(key)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     }
 
     @Test

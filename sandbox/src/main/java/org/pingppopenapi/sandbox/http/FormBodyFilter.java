@@ -38,7 +38,7 @@ public final class FormBodyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         MediaType type = request.getMediaType();
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        if (!(form || type == null) || !request.hasEntity()) {
+        if (!(form || type == null) || !WholeBodyFilter.declaresBody(request)) {
             return;
         }
         byte[] body = request.getEntityStream().readAllBytes();
