@@ -1,8 +1,8 @@
 package org.pingppopenapi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -16,28 +16,30 @@ import java.util.Map;
 final class CompiledSchema {
 
     enum Type {
-        STRING("a string"),
-        INTEGER("an integer"),
-        NUMBER("a number"),
-        BOOLEAN("a boolean"),
-        OBJECT("an object"),
-        ARRAY("an array");
+        STRING("a string", JsonNodeType.STRING),
+        INTEGER("an integer", JsonNodeType.NUMBER),
+        NUMBER("a number", JsonNodeType.NUMBER),
+        BOOLEAN("a boolean", JsonNodeType.BOOLEAN),
+        OBJECT("an object", JsonNodeType.OBJECT),
+        ARRAY("an array", JsonNodeType.ARRAY);
 
         final String words;
+        private final JsonNodeType nodeType;
 
-        Type(String words) {
+        Type(String words, JsonNodeType nodeType) {
             this.words = words;
+            this.nodeType = nodeType;
         }
 
-        boolean matches(JsonNode value) {
-            return switch (this) {
-                case STRING -> value.isTextual();
-                case INTEGER -> JsonValues.isInteger(value);
-                case NUMBER -> JsonValues.decimal(value) != null;
-                case BOOLEAN -> value.isBoolean();
-                case OBJECT -> value.isObject();
-                case ARRAY -> value.isArray();
-            };
+        /** Whether a value, of the node type given, is of this type. */
+        boolean matches(JsonNode value, JsonNodeType nodeType) {
+            if (nodeType != this.nodeType) {
+                return false;
+            }
+            if (this == INTEGER) {
+                return value.isIntegralNumber() || JsonValues.isInteger(value);
+            }
+            return this != NUMBER || JsonValues.isFinite(value);
         }
     }
 
@@ -114,105 +116,150 @@ final class CompiledSchema {
     }
 
     /**
-     * Reports every way {@code value} breaks this schema or the rules of it and of the schemas nested in it.
-     * An absent value is the business of the object holding it (its {@code required}), not of this schema.
+     * Reports every way {@code value} breaks this schema or the rules of it and of the schemas nested in it. The
+     * value is the property {@code name} of the object at the evaluation's position, or, when {@code name} is null,
+     * the value at the position itself. An absent value is the business of the object holding it (its
+     * {@code required}), not of this schema.
      */
-    void validate(JsonNode value, Location at, Evaluation evaluation, Attribution by) {
-        if (value == null || value.isMissingNode()) {
-            return;
+    void validate(JsonNode value, String name, Evaluation evaluation, Attribution by) {
+        if (value != null) {
+            validate(value, JsonValues.typeOf(value), name, evaluation, by);
         }
-        if (value.isNull()) {
-            if (!nullable && type != null) {
-                report(at, "type", "must be " + type.words + ", is null", evaluation, by);
+    }
+
+    /** {@link #validate(JsonNode, String, Evaluation, Attribution)} of a value whose node type is known. */
+    private void validate(JsonNode value, JsonNodeType nodeType, String name, Evaluation evaluation, Attribution by) {
+        // Plain comparisons of the node type, the commonest first: no enum switch on the hot path.
+        if (type != null && !type.matches(value, nodeType)) {
+            if (nodeType != JsonNodeType.MISSING && (nodeType != JsonNodeType.NULL || !nullable)) {
+                reportType(value, nodeType, name, evaluation, by);
             }
             return;
         }
-        if (type != null && !type.matches(value)) {
-            report(at, "type", "must be " + type.words + ", is " + JsonValues.describeType(value), evaluation, by);
-            return;
+        if (nodeType == JsonNodeType.MISSING || nodeType == JsonNodeType.NULL) {
+            return; // untyped, or typed and nullable
         }
         if (enumValues != null && !enumValues.contains(value)) {
-            report(at, "enum", "must be one of " + enumValues, evaluation, by);
+            report(name, "enum", "must be one of " + enumValues, evaluation, by);
         }
-        if (value.isTextual()) {
-            validateString(value.textValue(), at, evaluation, by);
-        } else if (value.isNumber()) {
-            validateNumber(value, at, evaluation, by);
-        } else if (value.isObject()) {
-            validateObject(value, at, evaluation, by);
-        } else if (value.isArray() && items != null) {
+        if (nodeType == JsonNodeType.STRING) {
+            validateString(value.textValue(), name, evaluation, by);
+        } else if (nodeType == JsonNodeType.NUMBER) {
+            validateNumber(value, name, evaluation, by);
+        } else if (nodeType == JsonNodeType.OBJECT) {
+            enter(name, evaluation);
+            validateObject(value, evaluation, by);
+            leave(name, evaluation);
+        } else if (nodeType == JsonNodeType.ARRAY && items != null) {
+            enter(name, evaluation);
             for (int i = 0; i < value.size(); i++) {
-                items.validate(value.get(i), at.item(i), evaluation, by);
+                evaluation.at.enterItem(i);
+                items.validate(value.get(i), null, evaluation, by);
+                evaluation.at.leave();
             }
+            leave(name, evaluation);
         }
     }
 
-    private void validateString(String text, Location at, Evaluation evaluation, Attribution by) {
+    private void reportType(JsonNode value, JsonNodeType nodeType, String name, Evaluation evaluation, Attribution by) {
+        String actual = nodeType == JsonNodeType.NULL ? "null" : JsonValues.describeType(value);
+        report(name, "type", "must be " + type.words + ", is " + actual, evaluation, by);
+    }
+
+    private static void enter(String name, Evaluation evaluation) {
+        if (name != null) {
+            evaluation.at.enter(name);
+        }
+    }
+
+    private static void leave(String name, Evaluation evaluation) {
+        if (name != null) {
+            evaluation.at.leave();
+        }
+    }
+
+    private void validateString(String text, String name, Evaluation evaluation, Attribution by) {
         // A code point is one or two chars, so the counting is needed only near the bounds.
-        if (minLength >= 0 && (text.length() < minLength || text.length() < 2 * minLength && JsonValues.codePoints(text) < minLength)) {
-            report(at, "minLength", Problems.tooShort(minLength, JsonValues.codePoints(text)), evaluation, by);
+        if (minLength >= 0 && (text.length() < minLength || text.length() < 2L * minLength && JsonValues.codePoints(text) < minLength)) {
+            report(name, "minLength", Problems.tooShort(minLength, JsonValues.codePoints(text)), evaluation, by);
         }
         if (maxLength >= 0 && text.length() > maxLength && JsonValues.codePoints(text) > maxLength) {
-            report(at, "maxLength", Problems.tooLong(maxLength, JsonValues.codePoints(text)), evaluation, by);
+            report(name, "maxLength", Problems.tooLong(maxLength, JsonValues.codePoints(text)), evaluation, by);
         }
         if (pattern != null && !pattern.matches(text)) {
-            report(at, "pattern", Problems.mismatch(pattern.pattern()), evaluation, by);
+            report(name, "pattern", Problems.mismatch(pattern.pattern()), evaluation, by);
         }
     }
 
-    private void validateNumber(JsonNode value, Location at, Evaluation evaluation, Attribution by) {
+    private void validateNumber(JsonNode value, String name, Evaluation evaluation, Attribution by) {
         if (format != null && !format.admits(value)) {
-            report(at, "format", "must fit in " + format.words, evaluation, by);
+            report(name, "format", "must fit in " + format.words, evaluation, by);
         }
         if (minimum != null && !minimum.admits(value)) {
-            report(at, "minimum", minimum.problem(value), evaluation, by);
+            report(name, "minimum", minimum.problem(value), evaluation, by);
         }
         if (maximum != null && !maximum.admits(value)) {
-            report(at, "maximum", maximum.problem(value), evaluation, by);
+            report(name, "maximum", maximum.problem(value), evaluation, by);
         }
     }
 
-    private void validateObject(JsonNode object, Location at, Evaluation evaluation, Attribution by) {
+    /**
+     * Validates an object at the evaluation's position: its properties, then its rules, the requirements on one
+     * property being checked as the walk passes it ({@link PropertyCheck}).
+     */
+    private void validateObject(JsonNode object, Evaluation evaluation, Attribution by) {
+        RuleSet.Plan plan = rules.planFor(object);
+        PropertyCheck[] checks = plan.propertyChecks();
+        long failed = 0;
         for (int i = 0; i < propertyNames.length; i++) {
-            JsonNode child = object.get(propertyNames[i]);
-            if (child == null || child.isNull() && propertyRequired[i] && !propertySchemas[i].nullable) {
+            String property = propertyNames[i];
+            JsonNode child = object.get(property);
+            if (checks != null && checks[i] != null) {
+                failed = checks[i].check(child, object, evaluation.now, failed);
+            }
+            if (child == null) {
                 if (propertyRequired[i]) {
-                    report(at.property(propertyNames[i]), "required", "is required", evaluation, by);
+                    report(property, "required", "is required", evaluation, by);
                 }
                 continue;
             }
-            propertySchemas[i].validate(child, at.property(propertyNames[i]), evaluation, by);
+            JsonNodeType nodeType = JsonValues.typeOf(child);
+            if (nodeType == JsonNodeType.NULL && propertyRequired[i] && !propertySchemas[i].nullable) {
+                report(property, "required", "is required", evaluation, by);
+                continue;
+            }
+            propertySchemas[i].validate(child, nodeType, property, evaluation, by);
         }
-        for (String name : requiredElsewhere) {
-            JsonNode child = object.get(name);
+        for (String property : requiredElsewhere) {
+            JsonNode child = object.get(property);
             if (child == null || child.isNull()) {
-                report(at.property(name), "required", "is required", evaluation, by);
+                report(property, "required", "is required", evaluation, by);
             }
         }
         if (additional == Additional.SCHEMA || additional == Additional.FORBIDDEN) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 if (!propertyIndex.containsKey(field.getKey())) {
                     if (additional == Additional.FORBIDDEN) {
-                        report(at.property(field.getKey()), "additionalProperties", "is not a property of " + name, evaluation, by);
+                        report(field.getKey(), "additionalProperties", "is not a property of " + name, evaluation, by);
                     } else {
-                        additionalSchema.validate(field.getValue(), at.property(field.getKey()), evaluation, by);
+                        additionalSchema.validate(field.getValue(), field.getKey(), evaluation, by);
                     }
                 }
             }
         }
         if (maxProperties >= 0 && object.size() > maxProperties) {
-            report(at, "maxProperties", "must have at most " + maxProperties + " properties, has " + object.size(), evaluation, by);
+            report(null, "maxProperties", "must have at most " + maxProperties + " properties, has " + object.size(), evaluation, by);
         }
-        rules.apply(object, at, evaluation);
+        if (!plan.isEmpty()) {
+            plan.apply(object, failed, evaluation);
+        }
     }
 
-    private static void report(Location at, String keyword, String problem, Evaluation evaluation, Attribution by) {
+    private static void report(String name, String keyword, String problem, Evaluation evaluation, Attribution by) {
         if (by == null) {
-            evaluation.report(at, "schema." + keyword, problem, null);
+            evaluation.report(name, "schema." + keyword, problem, null);
         } else {
-            evaluation.report(at, by.ruleId(), problem, by.schemaName());
+            evaluation.report(name, by.ruleId(), problem, by.schemaName());
         }
     }
 }

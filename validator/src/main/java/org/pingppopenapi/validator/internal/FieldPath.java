@@ -13,26 +13,35 @@ final class FieldPath {
 
     private static final Pattern SYNTAX = Pattern.compile("\\$|[A-Za-z0-9_]+(\\[])?(\\.[A-Za-z0-9_]+(\\[])?)*");
 
-    /** Receives each value a path leads to. */
+    /**
+     * Receives each value a path leads to. The value is the property {@code name} of the object at the evaluation's
+     * position, or, when {@code name} is null, the value at the position itself.
+     */
     interface Target {
         /**
          * @param value the value, or an absent node ({@link JsonValues#isAbsent}) when the path leads nowhere
-         * @param at    where the value is, or would be
+         * @param base  the object the path starts from
          */
-        void accept(JsonNode value, Location at);
+        void accept(JsonNode value, String name, JsonNode base, Evaluation evaluation);
 
         /** The path goes through a value that is not the object or array it needs. */
-        void notTraversable(Location at, String needed);
+        void notTraversable(String name, String needed, Evaluation evaluation);
     }
 
     private final String text;
     private final String[] names;
     private final boolean[] everyItem;
+    private final boolean hasEveryItem;
 
     private FieldPath(String text, String[] names, boolean[] everyItem) {
         this.text = text;
         this.names = names;
         this.everyItem = everyItem;
+        boolean any = false;
+        for (boolean each : everyItem) {
+            any |= each;
+        }
+        this.hasEveryItem = any;
     }
 
     /** Parses a path, or returns null when it is not one. */
@@ -48,7 +57,8 @@ final class FieldPath {
         boolean[] everyItem = new boolean[segments.length];
         for (int i = 0; i < segments.length; i++) {
             everyItem[i] = segments[i].endsWith("[]");
-            names[i] = everyItem[i] ? segments[i].substring(0, segments[i].length() - 2) : segments[i];
+            // Interned, as the property names of schemas are: see SpecCompiler.
+            names[i] = (everyItem[i] ? segments[i].substring(0, segments[i].length() - 2) : segments[i]).intern();
         }
         return new FieldPath(text, names, everyItem);
     }
@@ -58,12 +68,7 @@ final class FieldPath {
     }
 
     boolean hasEveryItem() {
-        for (boolean each : everyItem) {
-            if (each) {
-                return true;
-            }
-        }
-        return false;
+        return hasEveryItem;
     }
 
     int length() {
@@ -84,61 +89,108 @@ final class FieldPath {
      */
     JsonNode resolve(JsonNode base) {
         JsonNode node = base;
-        for (String name : names) {
-            if (node == null || !node.isObject()) {
+        for (int step = 0; step < names.length; step++) {
+            if (node == null || !JsonValues.isObject(node)) {
                 return MissingNode.getInstance();
             }
-            node = node.get(name);
+            node = node.get(names[step]);
         }
         return node == null ? MissingNode.getInstance() : node;
     }
 
-    /** Hands every value the path leads to, from {@code base} at {@code at}, to {@code target}. */
-    void visit(JsonNode base, Location at, Target target) {
-        visit(base, at, 0, target);
+    /**
+     * Hands every value the path leads to from {@code base}, the object at the evaluation's position, to
+     * {@code target}.
+     */
+    void visit(JsonNode base, Evaluation evaluation, Target target) {
+        if (hasEveryItem) {
+            visit(base, base, 0, evaluation, target);
+        } else {
+            visitOne(base, evaluation, target);
+        }
     }
 
-    private void visit(JsonNode node, Location at, int step, Target target) {
+    /** {@link #visit} of a path without {@code []}, which leads to one value: a loop instead of a recursion. */
+    private void visitOne(JsonNode base, Evaluation evaluation, Target target) {
+        JsonNode node = base;
+        for (int step = 0; step < names.length && !JsonValues.isAbsent(node); step++) {
+            if (!JsonValues.isObject(node)) {
+                enter(evaluation, step - 1);
+                target.notTraversable(step == 0 ? null : names[step - 1], "an object", evaluation);
+                leave(evaluation, step - 1);
+                return;
+            }
+            node = node.get(names[step]);
+        }
+        // Here node is the value, or absent (null, missing or JSON null) somewhere along the path.
+        if (names.length == 0) {
+            target.accept(node, null, base, evaluation);
+            return;
+        }
+        enter(evaluation, names.length - 1);
+        target.accept(node == null ? MissingNode.getInstance() : node, names[names.length - 1], base, evaluation);
+        leave(evaluation, names.length - 1);
+    }
+
+    /** Moves the evaluation's position along the first {@code steps} names, if any. */
+    private void enter(Evaluation evaluation, int steps) {
+        for (int i = 0; i < steps; i++) {
+            evaluation.at.enter(names[i]);
+        }
+    }
+
+    private static void leave(Evaluation evaluation, int steps) {
+        for (int i = 0; i < steps; i++) {
+            evaluation.at.leave();
+        }
+    }
+
+    private void visit(JsonNode base, JsonNode node, int step, Evaluation evaluation, Target target) {
         if (step == names.length) {
-            target.accept(node, at);
+            target.accept(node, null, base, evaluation);
             return;
         }
         if (JsonValues.isAbsent(node)) {
-            absentFrom(step, at, target);
+            absentFrom(base, step, evaluation, target);
             return;
         }
-        if (!node.isObject()) {
-            target.notTraversable(at, "an object");
+        if (!JsonValues.isObject(node)) {
+            target.notTraversable(null, "an object", evaluation);
             return;
         }
         JsonNode child = node.get(names[step]);
-        Location childAt = at.property(names[step]);
+        Location at = evaluation.at;
+        at.enter(names[step]);
         if (!everyItem[step]) {
-            visit(child, childAt, step + 1, target);
-            return;
+            visit(base, child, step + 1, evaluation, target);
+        } else if (JsonValues.isAbsent(child)) {
+            // no array, so no items to hold to anything
+        } else if (!child.isArray()) {
+            target.notTraversable(null, "an array", evaluation);
+        } else {
+            for (int i = 0; i < child.size(); i++) {
+                at.enterItem(i);
+                visit(base, child.get(i), step + 1, evaluation, target);
+                at.leave();
+            }
         }
-        if (JsonValues.isAbsent(child)) {
-            return; // no array, so no items to hold to anything
-        }
-        if (!child.isArray()) {
-            target.notTraversable(childAt, "an array");
-            return;
-        }
-        for (int i = 0; i < child.size(); i++) {
-            visit(child.get(i), childAt.item(i), step + 1, target);
-        }
+        at.leave();
     }
 
     /** The rest of the path is absent: report it once, where it would be, unless it ranges over items that do not exist. */
-    private void absentFrom(int step, Location at, Target target) {
-        Location where = at;
+    private void absentFrom(JsonNode base, int step, Evaluation evaluation, Target target) {
         for (int i = step; i < names.length; i++) {
             if (everyItem[i]) {
                 return;
             }
-            where = where.property(names[i]);
         }
-        target.accept(MissingNode.getInstance(), where);
+        for (int i = step; i < names.length; i++) {
+            evaluation.at.enter(names[i]);
+        }
+        target.accept(MissingNode.getInstance(), null, base, evaluation);
+        for (int i = step; i < names.length; i++) {
+            evaluation.at.leave();
+        }
     }
 
     List<String> names() {

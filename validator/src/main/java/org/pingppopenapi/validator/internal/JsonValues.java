@@ -1,6 +1,11 @@
 package org.pingppopenapi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -11,9 +16,39 @@ final class JsonValues {
     private JsonValues() {
     }
 
+    /**
+     * The node type. Jackson's commonest node classes are recognized by their exact class, which is much cheaper
+     * than the virtual {@link JsonNode#getNodeType()} at a call site that sees many node classes.
+     */
+    static JsonNodeType typeOf(JsonNode node) {
+        Class<?> type = node.getClass();
+        if (type == TextNode.class) {
+            return JsonNodeType.STRING;
+        }
+        if (type == IntNode.class || type == LongNode.class) {
+            return JsonNodeType.NUMBER;
+        }
+        if (type == ObjectNode.class) {
+            return JsonNodeType.OBJECT;
+        }
+        return node.getNodeType();
+    }
+
+    static boolean isText(JsonNode node) {
+        return typeOf(node) == JsonNodeType.STRING;
+    }
+
+    static boolean isObject(JsonNode node) {
+        return typeOf(node) == JsonNodeType.OBJECT;
+    }
+
     /** A Java null, a missing node and a JSON {@code null} all mean "no value" to the rules. */
     static boolean isAbsent(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull();
+        if (node == null) {
+            return true;
+        }
+        JsonNodeType type = typeOf(node);
+        return type == JsonNodeType.MISSING || type == JsonNodeType.NULL;
     }
 
     /** The exact value of a finite JSON number; null for anything else (including NaN and infinities). */
@@ -32,6 +67,14 @@ final class JsonValues {
         }
         double value = node.doubleValue();
         return Double.isFinite(value) ? BigDecimal.valueOf(value) : null;
+    }
+
+    /** Whether the node is a finite number, as {@link #decimal} would say, without computing the value. */
+    static boolean isFinite(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return false;
+        }
+        return node.isIntegralNumber() || node.isBigDecimal() || Double.isFinite(node.doubleValue());
     }
 
     /** Whether the node is a number with no fractional part (JSON Schema's "integer", so {@code 1.0} counts). */
@@ -82,7 +125,7 @@ final class JsonValues {
             Map.Entry<String, JsonNode> field = fields.next();
             total += codePoints(field.getKey());
             JsonNode value = field.getValue();
-            if (value.isTextual()) {
+            if (isText(value)) {
                 total += codePoints(value.textValue());
             } else if (value.isValueNode() && !value.isNull()) {
                 total += codePoints(value.asText());

@@ -39,10 +39,26 @@ abstract class Keyword {
         return Set.of();
     }
 
-    /** Reports the value to {@code evaluation} under {@code ruleId} unless it satisfies the keyword. */
-    void enforce(JsonNode value, Location at, JsonNode base, Evaluation evaluation, String ruleId) {
+    /**
+     * For a keyword that only bounds the length of a string: narrows {@code bounds} by it and returns true, so that
+     * {@link TextBounds#admits} tells whether it holds. False, leaving {@code bounds} alone, for any other keyword.
+     */
+    boolean foldInto(TextBounds bounds) {
+        return false;
+    }
+
+    /** Whether {@link #enforce} reports something exactly when {@link #holds} is false (all but {@code schema}). */
+    boolean isDecidedByHolds() {
+        return true;
+    }
+
+    /**
+     * Reports the value under {@code ruleId} unless it satisfies the keyword. The value is the property {@code name}
+     * of the object at the evaluation's position, or the value at the position itself when {@code name} is null.
+     */
+    void enforce(JsonNode value, String name, JsonNode base, Evaluation evaluation, String ruleId) {
         if (!holds(value, base, evaluation.now)) {
-            evaluation.report(at, ruleId, problem(value, base, evaluation.now), null);
+            evaluation.report(name, ruleId, problem(value, base, evaluation.now), null);
         }
     }
 
@@ -64,12 +80,18 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() && JsonValues.codePoints(value.textValue()) >= minimum;
+            return JsonValues.isText(value) && JsonValues.codePoints(value.textValue()) >= minimum;
+        }
+
+        @Override
+        boolean foldInto(TextBounds bounds) {
+            bounds.minCodePoints = Math.max(bounds.minCodePoints, minimum);
+            return true;
         }
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            return value.isTextual()
+            return JsonValues.isText(value)
                     ? Problems.tooShort(minimum, JsonValues.codePoints(value.textValue()))
                     : wrongType("a string", value);
         }
@@ -85,12 +107,18 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() && (value.textValue().length() <= maximum || JsonValues.codePoints(value.textValue()) <= maximum);
+            return JsonValues.isText(value) && (value.textValue().length() <= maximum || JsonValues.codePoints(value.textValue()) <= maximum);
+        }
+
+        @Override
+        boolean foldInto(TextBounds bounds) {
+            bounds.maxCodePoints = Math.min(bounds.maxCodePoints, maximum);
+            return true;
         }
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            return value.isTextual()
+            return JsonValues.isText(value)
                     ? Problems.tooLong(maximum, JsonValues.codePoints(value.textValue()))
                     : wrongType("a string", value);
         }
@@ -106,12 +134,18 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() && JsonValues.utf8Bytes(value.textValue()) <= maximum;
+            return JsonValues.isText(value) && JsonValues.utf8Bytes(value.textValue()) <= maximum;
+        }
+
+        @Override
+        boolean foldInto(TextBounds bounds) {
+            bounds.maxBytes = Math.min(bounds.maxBytes, maximum);
+            return true;
         }
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            return value.isTextual()
+            return JsonValues.isText(value)
                     ? "must be at most " + maximum + " bytes in UTF-8, is " + JsonValues.utf8Bytes(value.textValue())
                     : wrongType("a string", value);
         }
@@ -127,12 +161,12 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() && pattern.matches(value.textValue());
+            return JsonValues.isText(value) && pattern.matches(value.textValue());
         }
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            return value.isTextual() ? Problems.mismatch(pattern.pattern()) : wrongType("a string", value);
+            return JsonValues.isText(value) ? Problems.mismatch(pattern.pattern()) : wrongType("a string", value);
         }
     }
 
@@ -183,7 +217,7 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return (value.isTextual() && channels.contains(value.textValue())) == wanted;
+            return (JsonValues.isText(value) && channels.contains(value.textValue())) == wanted;
         }
 
         @Override
@@ -198,7 +232,7 @@ abstract class Keyword {
 
         @Override
         String problem(JsonNode value, JsonNode base, long now) {
-            if (wanted && !value.isTextual()) {
+            if (wanted && !JsonValues.isText(value)) {
                 return wrongType("a string", value);
             }
             return (wanted ? "must be a channel of the group " : "must not be a channel of the group ") + group;
@@ -313,7 +347,7 @@ abstract class Keyword {
 
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
-            return value.isObject() && JsonValues.totalLength(value) <= maximum;
+            return JsonValues.isObject(value) && JsonValues.totalLength(value) <= maximum;
         }
 
         @Override
@@ -338,8 +372,8 @@ abstract class Keyword {
         @Override
         boolean holds(JsonNode value, JsonNode base, long now) {
             Evaluation probe = new Evaluation(now);
-            schema.validate(value, Location.ROOT, probe, null);
-            return probe.violations().isEmpty();
+            schema.validate(value, null, probe, null);
+            return !probe.hasViolations();
         }
 
         @Override
@@ -348,8 +382,13 @@ abstract class Keyword {
         }
 
         @Override
-        void enforce(JsonNode value, Location at, JsonNode base, Evaluation evaluation, String ruleId) {
-            schema.validate(value, at, evaluation, attribution);
+        boolean isDecidedByHolds() {
+            return false; // it reports the schema's violations, each on its own
+        }
+
+        @Override
+        void enforce(JsonNode value, String name, JsonNode base, Evaluation evaluation, String ruleId) {
+            schema.validate(value, name, evaluation, attribution);
         }
     }
 }

@@ -1,49 +1,72 @@
 package org.pingppopenapi.validator.internal;
 
+import java.util.Arrays;
+
 /**
- * Where a value sits in the payload. Built as the walk descends; turned into text only when a violation is
- * reported, so a valid payload costs no string building.
+ * Where the walk is in the payload: a stack of the property names and item indexes of the objects and arrays the
+ * walk has descended into (a value that holds nothing further is never entered: its name is handed to
+ * {@link #path(String)} when it is reported). Turned into text only when a violation is reported, so a valid payload
+ * costs no string building.
  */
 final class Location {
 
-    static final Location ROOT = new Location(null, null, -1);
+    private static final String[] NO_NAMES = {};
+    private static final int[] NO_INDEXES = {};
 
-    private final Location parent;
-    private final String name;
-    private final int index;
+    /** A property name per level, or null where the level is an array item; allocated on the first descent. */
+    private String[] names = NO_NAMES;
+    private int[] indexes = NO_INDEXES;
+    private int depth;
 
-    private Location(Location parent, String name, int index) {
-        this.parent = parent;
-        this.name = name;
-        this.index = index;
+    void enter(String propertyName) {
+        grow();
+        names[depth++] = propertyName;
     }
 
-    Location property(String propertyName) {
-        return new Location(this, propertyName, -1);
+    void enterItem(int itemIndex) {
+        grow();
+        names[depth] = null;
+        indexes[depth++] = itemIndex;
     }
 
-    Location item(int itemIndex) {
-        return new Location(this, null, itemIndex);
+    void leave() {
+        depth--;
+    }
+
+    private void grow() {
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, Math.max(4, depth * 2));
+            indexes = Arrays.copyOf(indexes, Math.max(4, depth * 2));
+        }
     }
 
     /** The dotted path: {@code $} for the root, {@code extra.goods_list[0].price}, {@code metadata["a.b"]}. */
     @Override
     public String toString() {
-        if (parent == null) {
+        return path(null);
+    }
+
+    /** The dotted path of the property {@code name} of the object here, or of the position itself when it is null. */
+    String path(String name) {
+        if (depth == 0 && name == null) {
             return "$";
         }
         StringBuilder path = new StringBuilder();
-        appendTo(path);
+        for (int level = 0; level < depth; level++) {
+            if (names[level] == null) {
+                path.append('[').append(indexes[level]).append(']');
+            } else {
+                appendName(names[level], path);
+            }
+        }
+        if (name != null) {
+            appendName(name, path);
+        }
         return path.toString();
     }
 
-    private void appendTo(StringBuilder path) {
-        if (parent.parent != null) {
-            parent.appendTo(path);
-        }
-        if (name == null) {
-            path.append('[').append(index).append(']');
-        } else if (isPlainName(name)) {
+    private static void appendName(String name, StringBuilder path) {
+        if (isPlainName(name)) {
             if (!path.isEmpty()) {
                 path.append('.');
             }

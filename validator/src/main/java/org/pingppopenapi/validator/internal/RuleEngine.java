@@ -26,12 +26,14 @@ public final class RuleEngine {
 
     private static volatile RuleEngine bundled;
 
-    private final Map<RequestKind, CompiledSchema> byKind;
+    /** By {@link RequestKind#ordinal()}. */
+    private final CompiledSchema[] byKind;
     private final Map<String, CompiledSchema> byRequestSchemaName;
     private final SortedSet<String> ruleIds;
 
     RuleEngine(Map<RequestKind, CompiledSchema> byKind, Map<String, CompiledSchema> byRequestSchemaName, SortedSet<String> ruleIds) {
-        this.byKind = Map.copyOf(byKind);
+        this.byKind = new CompiledSchema[RequestKind.values().length];
+        byKind.forEach((kind, schema) -> this.byKind[kind.ordinal()] = schema);
         this.byRequestSchemaName = Map.copyOf(byRequestSchemaName);
         this.ruleIds = Collections.unmodifiableSortedSet(ruleIds);
     }
@@ -69,7 +71,7 @@ public final class RuleEngine {
     }
 
     public List<Violation> validate(RequestKind kind, JsonNode payload, long nowEpochSecond) {
-        return validate(byKind.get(kind), payload, nowEpochSecond);
+        return validate(byKind[kind.ordinal()], payload, nowEpochSecond);
     }
 
     /** Validates against a request schema named by {@code @PingppRules}; see {@link #hasRequestSchema}. */
@@ -110,7 +112,7 @@ public final class RuleEngine {
     private static List<Violation> validate(CompiledSchema schema, JsonNode payload, long now) {
         Evaluation evaluation = new Evaluation(now);
         JsonNode root = payload == null || payload.isMissingNode() ? NullNode.getInstance() : payload;
-        schema.validate(root, Location.ROOT, evaluation, null);
+        schema.validate(root, null, evaluation, null);
         return evaluation.violations();
     }
 }

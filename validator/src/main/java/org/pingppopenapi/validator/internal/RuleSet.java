@@ -2,10 +2,14 @@ package org.pingppopenapi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,148 +18,213 @@ import java.util.Set;
  * The rules of one schema, applied to every object the schema validates.
  *
  * <p>Most rules of a request share one condition path ({@code channel}) and differ only in the list or group of
- * channels they apply to. Each distinct condition is evaluated at most once per object, and the outcome of every
- * membership condition ({@code enum}, {@code notIn} of strings, {@code inGroup}, {@code notInGroup}) on one path
- * is precomputed per channel name: one hash lookup decides them all.
+ * channels they apply to. The outcome of such a membership condition ({@code enum}, {@code notIn} of strings,
+ * {@code inGroup}, {@code notInGroup}) depends only on which string the field holds, so they are all decided when
+ * the spec is compiled, once per string the spec names: at validation time one hash lookup of the field's value
+ * picks the {@link Plan}, the requirements that apply to it, in spec order. Only the conditions of other kinds, or
+ * on other paths, are evaluated per object.
+ *
+ * <p>A requirement on one property of the object ({@code order_no: {minLength: 8}}) is checked by the schema's walk
+ * as it passes the property, with the value at hand ({@link PropertyCheck}); only a requirement that fails there,
+ * or that looks elsewhere, is enforced (looked up again and reported) by {@link Plan#apply}, in spec order.
  */
 final class RuleSet {
 
-    static final RuleSet EMPTY = new RuleSet(List.of(), List.of(), List.of());
+    static final RuleSet EMPTY = new RuleSet(List.of(), List.of(), new String[0]);
 
-    private static final byte UNKNOWN = 0;
-    private static final byte HOLDS = 1;
-    private static final byte FAILS = 2;
+    private static final Rule.Condition[] UNCONDITIONAL = new Rule.Condition[0];
 
-    private final FieldPath[] conditionPaths;
-    private final Rule.Condition[] conditions;
-    private final Rule[] rules;
-    private final MembershipTable[] tables;
+    /** Plans with more requirements than a {@code long} has bits leave all of them to {@link Plan#apply}. */
+    private static final int MAX_CHECKED_ON_THE_WALK = Long.SIZE;
 
-    RuleSet(List<FieldPath> conditionPaths, List<Rule.Condition> conditions, List<Rule> rules) {
-        this.conditionPaths = conditionPaths.toArray(FieldPath[]::new);
-        this.conditions = conditions.toArray(Rule.Condition[]::new);
-        this.rules = rules.toArray(Rule[]::new);
-        List<MembershipTable> tables = new ArrayList<>();
-        for (int path = 0; path < this.conditionPaths.length; path++) {
-            MembershipTable table = MembershipTable.of(path, this.conditions);
-            if (table != null) {
-                tables.add(table);
+    private final List<Rule> rules;
+    /** The path whose value picks the plan; null when no rule has a membership condition. */
+    private final FieldPath dispatchPath;
+    private final Map<String, Plan> byString;
+    private final Plan otherString;
+    private final Plan notString;
+    private final Plan absent;
+
+    /**
+     * @param properties the names of the properties of the rules' schema, which {@link Rule.Requirement#property}
+     *                   and {@link Plan#propertyChecks} follow
+     */
+    RuleSet(List<Rule.Condition> conditions, List<Rule> rules, String[] properties) {
+        this.rules = List.copyOf(rules);
+        this.dispatchPath = dispatchPath(conditions);
+        Set<String> named = new HashSet<>();
+        for (Rule.Condition condition : conditions) {
+            if (isDecidedAhead(condition)) {
+                condition.keywords().forEach(keyword -> named.addAll(keyword.strings()));
             }
         }
-        this.tables = tables.toArray(MembershipTable[]::new);
+        String unnamed = "\u0000";
+        while (named.contains(unnamed)) {
+            unnamed += "\u0000";
+        }
+        Map<Plan, Plan> distinct = new HashMap<>();
+        Map<String, Plan> byString = new HashMap<>();
+        for (String value : named) {
+            byString.put(value, plan(TextNode.valueOf(value), conditions, properties.length, distinct));
+        }
+        this.byString = Map.copyOf(byString);
+        this.otherString = plan(TextNode.valueOf(unnamed), conditions, properties.length, distinct);
+        this.notString = plan(IntNode.valueOf(0), conditions, properties.length, distinct);
+        this.absent = plan(MissingNode.getInstance(), conditions, properties.length, distinct);
+    }
+
+    /** The condition path with the most membership conditions, or null when there are none. */
+    private static FieldPath dispatchPath(List<Rule.Condition> conditions) {
+        Map<FieldPath, Integer> counts = new IdentityHashMap<>();
+        FieldPath best = null;
+        for (Rule.Condition condition : conditions) {
+            if (condition.isMembership()) {
+                int count = counts.merge(condition.path(), 1, Integer::sum);
+                if (best == null || count > counts.get(best)) {
+                    best = condition.path();
+                }
+            }
+        }
+        return best;
+    }
+
+    private boolean isDecidedAhead(Rule.Condition condition) {
+        return condition.path() == dispatchPath && condition.isMembership();
+    }
+
+    /**
+     * The plan for objects whose dispatch path holds {@code value}: the requirements of every rule none of whose
+     * membership conditions on that path fails, each with the rule's other conditions, to evaluate per object.
+     */
+    private Plan plan(JsonNode value, List<Rule.Condition> conditions, int properties, Map<Plan, Plan> distinct) {
+        List<Rule.Requirement> requirements = new ArrayList<>();
+        List<Rule.Condition[]> guards = new ArrayList<>();
+        for (Rule rule : rules) {
+            boolean excluded = false;
+            List<Rule.Condition> left = new ArrayList<>();
+            for (int index : rule.conditions()) {
+                Rule.Condition condition = conditions.get(index);
+                if (isDecidedAhead(condition)) {
+                    // Membership keywords look at neither the object nor the time.
+                    excluded |= !condition.holdsFor(value, null, 0);
+                } else {
+                    left.add(condition);
+                }
+            }
+            if (!excluded) {
+                Rule.Condition[] guard = left.isEmpty() ? UNCONDITIONAL : left.toArray(Rule.Condition[]::new);
+                for (Rule.Requirement requirement : rule.requirements()) {
+                    requirements.add(requirement);
+                    guards.add(guard);
+                }
+            }
+        }
+        Plan plan = new Plan(requirements.toArray(Rule.Requirement[]::new), guards.toArray(Rule.Condition[][]::new), properties);
+        return distinct.computeIfAbsent(plan, p -> p);
     }
 
     boolean isEmpty() {
-        return rules.length == 0;
+        return rules.isEmpty();
     }
 
     List<Rule> rules() {
-        return List.of(rules);
+        return rules;
     }
 
-    void apply(JsonNode object, Location at, Evaluation evaluation) {
-        JsonNode[] values = new JsonNode[conditionPaths.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = conditionPaths[i].resolve(object);
+    /** The plan for {@code object}, picked by the value of the dispatch path. */
+    Plan planFor(JsonNode object) {
+        if (dispatchPath == null) {
+            return absent;
         }
-        byte[] outcomes = null;
-        for (MembershipTable table : tables) {
-            byte[] known = table.outcomes(values[table.path]);
-            if (outcomes == null) {
-                outcomes = known.clone();
-            } else {
-                for (int i = 0; i < known.length; i++) {
-                    if (known[i] != UNKNOWN) {
-                        outcomes[i] = known[i];
+        JsonNode value = dispatchPath.resolve(object);
+        JsonNodeType type = JsonValues.typeOf(value);
+        if (type == JsonNodeType.STRING) {
+            Plan plan = byString.get(value.textValue());
+            return plan != null ? plan : otherString;
+        }
+        return type == JsonNodeType.MISSING || type == JsonNodeType.NULL ? absent : notString;
+    }
+
+    /**
+     * The requirements that apply to the objects of one value of the dispatch path, in spec order, each guarded by
+     * the conditions of its rule that are left to evaluate per object (none, mostly).
+     */
+    static final class Plan {
+        private final Rule.Requirement[] requirements;
+        private final Rule.Condition[][] guards;
+        /** Per property of the schema: the requirements the walk checks on its value; null when no property has any. */
+        private final PropertyCheck[] propertyChecks;
+        /** Bit {@code i} is set when requirement {@code i} is checked by the walk. */
+        private final long checkedOnTheWalk;
+
+        Plan(Rule.Requirement[] requirements, Rule.Condition[][] guards, int properties) {
+            this.requirements = requirements;
+            this.guards = guards;
+            PropertyCheck[] checks = new PropertyCheck[properties];
+            long checked = 0;
+            for (int property = 0; property < properties && requirements.length <= MAX_CHECKED_ON_THE_WALK; property++) {
+                List<Rule.Requirement> onProperty = new ArrayList<>();
+                long bits = 0;
+                for (int i = 0; i < requirements.length; i++) {
+                    if (guards[i] == UNCONDITIONAL && requirements[i].isOnOneProperty() && requirements[i].property == property) {
+                        onProperty.add(requirements[i]);
+                        bits |= 1L << i;
                     }
                 }
-            }
-        }
-        if (outcomes == null) {
-            outcomes = new byte[conditions.length];
-        }
-        for (Rule rule : rules) {
-            if (applies(rule, object, values, outcomes, evaluation.now)) {
-                rule.enforce(object, at, evaluation);
-            }
-        }
-    }
-
-    private boolean applies(Rule rule, JsonNode object, JsonNode[] values, byte[] outcomes, long now) {
-        for (int index : rule.conditions()) {
-            if (outcomes[index] == UNKNOWN) {
-                Rule.Condition condition = conditions[index];
-                outcomes[index] = condition.holds(values[condition.path()], object, now) ? HOLDS : FAILS;
-            }
-            if (outcomes[index] == FAILS) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The outcomes of the membership conditions on one path, per string value. */
-    private static final class MembershipTable {
-        final int path;
-        private final Map<String, byte[]> byString;
-        private final byte[] otherString;
-        private final byte[] notString;
-        private final byte[] absent;
-
-        private MembershipTable(int path, Map<String, byte[]> byString, byte[] otherString, byte[] notString, byte[] absent) {
-            this.path = path;
-            this.byString = byString;
-            this.otherString = otherString;
-            this.notString = notString;
-            this.absent = absent;
-        }
-
-        /** The table of the membership conditions on {@code path}, or null when there are fewer than two. */
-        static MembershipTable of(int path, Rule.Condition[] conditions) {
-            List<Integer> members = new ArrayList<>();
-            Set<String> named = new HashSet<>();
-            for (int i = 0; i < conditions.length; i++) {
-                Rule.Condition condition = conditions[i];
-                if (condition.path() == path && condition.keywords().stream().allMatch(Keyword::isMembership)) {
-                    members.add(i);
-                    condition.keywords().forEach(keyword -> named.addAll(keyword.strings()));
+                if (!onProperty.isEmpty()) {
+                    checks[property] = new PropertyCheck(onProperty, bits);
+                    checked |= bits;
                 }
             }
-            if (members.size() < 2) {
-                return null;
-            }
-            String unnamed = "\u0000";
-            while (named.contains(unnamed)) {
-                unnamed += "\u0000";
-            }
-            Map<String, byte[]> byString = new HashMap<>();
-            for (String value : named) {
-                byString.put(value, outcomes(conditions, members, TextNode.valueOf(value), conditions.length));
-            }
-            return new MembershipTable(path, byString,
-                    outcomes(conditions, members, TextNode.valueOf(unnamed), conditions.length),
-                    outcomes(conditions, members, IntNode.valueOf(0), conditions.length),
-                    outcomes(conditions, members, null, conditions.length));
+            this.checkedOnTheWalk = checked;
+            this.propertyChecks = checked == 0 ? null : checks;
         }
 
-        private static byte[] outcomes(Rule.Condition[] conditions, List<Integer> members, JsonNode value, int size) {
-            byte[] outcomes = new byte[size];
-            for (int index : members) {
-                // Membership keywords look at neither the object nor the time.
-                outcomes[index] = conditions[index].holds(value, null, 0) ? HOLDS : FAILS;
-            }
-            return outcomes;
+        boolean isEmpty() {
+            return requirements.length == 0;
         }
 
-        byte[] outcomes(JsonNode value) {
-            if (JsonValues.isAbsent(value)) {
-                return absent;
+        /**
+         * Per property of the schema, the check the walk makes on its value and hands the failures of to
+         * {@link #apply}: null entries for the properties without one, and null when no property has one.
+         */
+        PropertyCheck[] propertyChecks() {
+            return propertyChecks;
+        }
+
+        /**
+         * Enforces the requirements on {@code object}, the object at the evaluation's position, in spec order: those
+         * the walk did not check, and those it found failing ({@code failed}, from {@link PropertyCheck#check}).
+         */
+        void apply(JsonNode object, long failed, Evaluation evaluation) {
+            for (int i = 0; i < requirements.length; i++) {
+                if (i < MAX_CHECKED_ON_THE_WALK && (checkedOnTheWalk & ~failed & 1L << i) != 0) {
+                    continue;
+                }
+                if (guards[i] == UNCONDITIONAL || holds(guards[i], object, evaluation.now)) {
+                    requirements[i].enforce(object, evaluation);
+                }
             }
-            if (!value.isTextual()) {
-                return notString;
+        }
+
+        private static boolean holds(Rule.Condition[] conditions, JsonNode object, long now) {
+            for (Rule.Condition condition : conditions) {
+                if (!condition.holds(object, now)) {
+                    return false;
+                }
             }
-            byte[] known = byString.get(value.textValue());
-            return known != null ? known : otherString;
+            return true;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Plan plan && Arrays.equals(requirements, plan.requirements)
+                    && Arrays.deepEquals(guards, plan.guards);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(requirements) * 31 + Arrays.deepHashCode(guards);
         }
     }
 }

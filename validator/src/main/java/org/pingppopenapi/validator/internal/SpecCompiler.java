@@ -235,7 +235,9 @@ final class SpecCompiler {
                 index.put(property.getKey(), inline(property.getValue(), where + "." + property.getKey()));
             }
             schema.propertyIndex = Map.copyOf(index);
-            schema.propertyNames = index.keySet().toArray(String[]::new);
+            // Interned as Jackson interns the property names it parses, so that looking a name up in a parsed
+            // payload finds the key by identity instead of comparing characters.
+            schema.propertyNames = index.keySet().stream().map(String::intern).toArray(String[]::new);
             schema.propertySchemas = index.values().toArray(CompiledSchema[]::new);
         }
         if (node.has("additionalProperties")) {
@@ -317,7 +319,7 @@ final class SpecCompiler {
                     if (index == null) {
                         index = conditions.size();
                         conditionIndex.put(key, index);
-                        conditions.add(new Rule.Condition(pathIndex, keywords.keywords()));
+                        conditions.add(new Rule.Condition(conditionPaths.get(pathIndex), keywords.keywords()));
                     }
                     ruleConditions.add(index);
                 }
@@ -330,12 +332,14 @@ final class SpecCompiler {
             for (Map.Entry<FieldPath, JsonNode> entry : constraints(then, where + ", then").entrySet()) {
                 checkPathLater(schema, entry.getKey(), where);
                 Compiled keywords = keywords(entry.getValue(), false, schema, id, where + ", then " + entry.getKey());
-                requirements.add(new Rule.Requirement(entry.getKey(), keywords.required(), keywords.keywords()));
+                FieldPath path = entry.getKey();
+                int property = path.isSelf() ? -1 : List.of(schema.propertyNames).indexOf(path.name(0));
+                requirements.add(new Rule.Requirement(id, path, property, keywords.required(), keywords.keywords()));
             }
             rules.add(new Rule(id, ruleNode.get("description").textValue(),
                     ruleConditions.stream().mapToInt(Integer::intValue).toArray(), requirements));
         }
-        return new RuleSet(conditionPaths, conditions, rules);
+        return new RuleSet(conditions, rules, schema.propertyNames);
     }
 
     private static int indexOf(List<FieldPath> paths, FieldPath path) {
