@@ -43,7 +43,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   <li>{@code hibernateValidatorFieldConstraints}: Hibernate Validator on a bean with the generic field
  *       constraints only.</li>
  * </ul>
- * Run: {@code java -jar bench/target/benchmarks.jar ChargeValidationBenchmark}.
+ * Every contender is checked in the set-up: it must accept the charge, and reject a broken copy naming each broken
+ * field ({@link #BROKEN_CHARGE}), so that none is measured doing less than its job. The schema, validator factory and
+ * engine are built once per trial, never per call; results go to JMH's blackhole as return values.
+ *
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar ChargeValidationBenchmark}. On a shared machine add
+ * {@code -prof org.pingppopenapi.bench.CpuTimeProfiler}: CPU time per operation does not change when other
+ * processes take the cores away, as throughput does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,6 +61,15 @@ public class ChargeValidationBenchmark {
              "client_ip":"127.0.0.1","subject":"Your Subject","body":"Your Body","time_expire":1700001800,
              "metadata":{"color":"red"},"description":"A typical charge"}""";
     static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
+
+    /** The same charge broken in a field of each kind that every contender checks: each must name them all. */
+    static final String BROKEN_CHARGE = """
+            {"order_no":"2017-0606","amount":0,"app":{"id":"app_1Gqj58ynP0mHeX1q"},"channel":"upacp","currency":"CNY",
+             "client_ip":"256.0.0.1","body":"Your Body","time_expire":1700001800,
+             "metadata":{"color":"red"},"description":"A typical charge"}""";
+    /** The fields broken in {@link #BROKEN_CHARGE} (subject is missing), as JSON names and as bean properties. */
+    private static final List<String> BROKEN_FIELDS = List.of("order_no", "amount", "currency", "client_ip", "subject");
+    private static final List<String> BROKEN_PROPERTIES = List.of("orderNo", "amount", "currency", "clientIp", "subject");
 
     /** Where the document lives for networknt; never fetched. */
     private static final String DOCUMENT_IRI = "https://pingpp-openapi.invalid/spec.json";
@@ -103,12 +118,47 @@ public class ChargeValidationBenchmark {
         requireValid(engine.validate(model, NOW), "engine on the model");
         requireValid(jsonSchema.validate(jackson3Charge), "networknt");
         requireValid(beanValidator.validate(bean), "Hibernate Validator");
+
+        // A contender that let a broken charge through would be measured doing less than its job.
+        requireRejected(engine.validate(RequestKind.CHARGE, JsonMapper.builder().build().readTree(BROKEN_CHARGE), NOW).stream()
+                .map(Violation::field).toList(), BROKEN_FIELDS, "engine");
+        requireRejected(engine.validate(JsonMapper.builder().build().readValue(BROKEN_CHARGE, ChargeModel.class), NOW).stream()
+                .map(Violation::field).toList(), BROKEN_FIELDS, "engine on the model");
+        requireRejected(jsonSchema.validate(tools.jackson.databind.json.JsonMapper.builder().build().readTree(BROKEN_CHARGE)).stream()
+                .map(error -> error.getInstanceLocation() + " " + error.getProperty()).toList(), BROKEN_FIELDS, "networknt");
+        ChargeBean broken = brokenBean();
+        requireRejected(beanValidator.validate(broken).stream().map(violation -> violation.getPropertyPath().toString()).toList(),
+                BROKEN_PROPERTIES, "Hibernate Validator");
     }
 
     private static void requireValid(java.util.Collection<?> problems, String who) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(who + " finds the benchmark's charge invalid: " + problems);
         }
+    }
+
+    /** Fails unless each field appears in the contender's account of what is wrong. */
+    private static void requireRejected(List<String> reported, List<String> fields, String who) {
+        for (String field : fields) {
+            if (reported.stream().noneMatch(entry -> entry.contains(field))) {
+                throw new IllegalStateException(who + " does not report " + field + " of the broken charge: " + reported);
+            }
+        }
+    }
+
+    private ChargeBean brokenBean() {
+        ChargeBean broken = new ChargeBean();
+        broken.orderNo = "2017-0606";
+        broken.app = bean.app;
+        broken.channel = bean.channel;
+        broken.amount = 0L;
+        broken.clientIp = "256.0.0.1";
+        broken.currency = "CNY";
+        broken.body = bean.body;
+        broken.timeExpire = bean.timeExpire;
+        broken.metadata = bean.metadata;
+        broken.description = bean.description;
+        return broken;
     }
 
     @TearDown(Level.Trial)
