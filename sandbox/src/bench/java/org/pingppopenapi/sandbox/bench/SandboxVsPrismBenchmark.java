@@ -1,0 +1,165 @@
+package org.pingppopenapi.sandbox.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pingppopenapi.prism.PrismOptions;
+import org.pingppopenapi.prism.PrismServer;
+
+/**
+ * Requests per second and latency of the sandbox against {@code prism mock} on the same spec, with the same
+ * requests, in one run on loopback: retrieve a charge ({@code GET /v1/charges/{id}}) and create a charge
+ * ({@code POST /v1/charges}, the charge document's body with a new {@code order_no} each time). Each server runs
+ * as its own process (the sandbox jar, Prism's node process); the load generator runs here.
+ *
+ * <p>Each run is warmed up first, unrecorded, long enough for the JIT compilers of both servers (the sandbox's first
+ * seconds run interpreted code at a third of its speed).
+ *
+ * <p>Not part of the normal build. Run it with {@code ./mvnw -B -pl sandbox -am -Pbench -DskipTests verify}; the
+ * system properties {@code bench.connections}, {@code bench.warmUpSeconds} and {@code bench.seconds} tune it.
+ */
+public final class SandboxVsPrismBenchmark {
+
+    private static final String API_KEY = "sk_test_benchmark";
+    private static final String PRISM_CHARGE_ID = "ch_L8qn10mLmr1GS8e5OODmHaL4";
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/v1");
+
+    private SandboxVsPrismBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = Integer.getInteger("bench.connections", 8);
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 15));
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        Path root = Path.of(System.getProperty("pingpp.root", ".."));
+        Path jar = Path.of(System.getProperty("pingpp.sandbox.jar", root.resolve("sandbox/target/pingpp-sandbox.jar").toString()));
+
+        List<LoadGenerator.Result> results = new ArrayList<>();
+        Process sandbox = startSandbox(jar);
+        try (PrismServer prism = PrismServer.startMock(root.resolve("spec/pingpp-openapi.yaml"),
+                PrismOptions.defaults().withErrors(false))) {
+            URI sandboxUri = URI.create(awaitListening(sandbox));
+            String chargeId = createCharge(sandboxUri);
+            URI prismUri = prism.baseUri();
+            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d s measured per run; sandbox %s, Prism %s;"
+                    + " %d cores, load average %.2f%n", connections, warmUp.toSeconds(), measured.toSeconds(), sandboxUri,
+                    prismUri, Runtime.getRuntime().availableProcessors(), loadAverage());
+
+            results.add(LoadGenerator.run("sandbox", "retrieve charge", sandboxUri, retrieve(sandboxUri, chargeId), 200,
+                    connections, warmUp, measured));
+            results.add(LoadGenerator.run("prism mock", "retrieve charge", prismUri, retrieve(prismUri, PRISM_CHARGE_ID), 200,
+                    connections, warmUp, measured));
+            results.add(LoadGenerator.run("sandbox", "create charge", sandboxUri, create(sandboxUri), 200,
+                    connections, warmUp, measured));
+            results.add(LoadGenerator.run("prism mock", "create charge", prismUri, create(prismUri), 200,
+                    connections, warmUp, measured));
+        } finally {
+            sandbox.toHandle().destroy();
+            sandbox.waitFor(30, TimeUnit.SECONDS);
+        }
+        report(results);
+        System.out.printf(Locale.ROOT, "load average at the end %.2f (other processes on the machine count too)%n",
+                loadAverage());
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void report(List<LoadGenerator.Result> results) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-12s %-16s %12s %10s %10s %10s %10s%n", "server", "request", "requests/s",
+                "p50 ms", "p99 ms", "requests", "failures");
+        for (LoadGenerator.Result result : results) {
+            System.out.printf(Locale.ROOT, "%-12s %-16s %12.0f %10.2f %10.2f %10d %10d%n", result.target(),
+                    result.scenario(), result.requestsPerSecond(), result.percentileMillis(50), result.percentileMillis(99),
+                    result.requests(), result.failures());
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            LoadGenerator.Result sandbox = results.get(i);
+            LoadGenerator.Result prism = results.get(i + 1);
+            System.out.printf(Locale.ROOT, "%s: sandbox/Prism throughput %.1fx, p99 %.2f ms vs %.2f ms%n",
+                    sandbox.scenario(), sandbox.requestsPerSecond() / prism.requestsPerSecond(),
+                    sandbox.percentileMillis(99), prism.percentileMillis(99));
+        }
+    }
+
+    private static LongFunction<byte[]> retrieve(URI server, String chargeId) {
+        byte[] request = ("GET /v1/charges/" + chargeId + " HTTP/1.1\r\nHost: " + server.getAuthority()
+                + "\r\nAuthorization: Bearer " + API_KEY + "\r\nAccept: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        return number -> request;
+    }
+
+    private static LongFunction<byte[]> create(URI server) {
+        String head = "POST /v1/charges HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\nAuthorization: Bearer " + API_KEY
+                + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: ";
+        return number -> {
+            String body = "{\"order_no\":\"" + String.format(Locale.ROOT, "%012d", number) + "\",\"amount\":100,"
+                    + "\"app\":{\"id\":\"app_1Gqj58ynP0mHeX1q\"},\"channel\":\"upacp\",\"currency\":\"cny\","
+                    + "\"client_ip\":\"127.0.0.1\",\"subject\":\"Your Subject\",\"body\":\"Your Body\","
+                    + "\"metadata\":{\"color\":\"red\"}}";
+            return (head + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** A real charge of the benchmark's account to retrieve. */
+    private static String createCharge(URI sandbox) throws IOException {
+        try (KeepAliveConnection connection = new KeepAliveConnection(sandbox)) {
+            if (connection.exchange(create(sandbox).apply(999_999_999_999L)) != 200) {
+                throw new IllegalStateException("The sandbox did not create the charge to retrieve");
+            }
+        }
+        HttpResponse<String> charges;
+        try {
+            charges = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create(sandbox + "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=1"))
+                    .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Matcher id = Pattern.compile("\"id\":\"(ch_[A-Za-z0-9]{24})\"").matcher(charges.body());
+        if (!id.find()) {
+            throw new IllegalStateException("No charge listed: " + charges.body());
+        }
+        return id.group(1);
+    }
+
+    private static Process startSandbox(Path jar) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /** The sandbox's base URI, once it says it listens. */
+    private static String awaitListening(Process sandbox) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "sandbox-output");
+                drain.setDaemon(true);
+                drain.start();
+                return listening.group(1);
+            }
+        }
+        throw new IllegalStateException("The sandbox ended before it listened");
+    }
+}
