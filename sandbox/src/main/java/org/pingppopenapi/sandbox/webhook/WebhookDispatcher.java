@@ -46,17 +46,24 @@ public final class WebhookDispatcher implements EventDelivery {
     @Override
     public void deliver(EventRecord event) {
         event.webhookPending();
+        scheduler.schedule(Duration.ZERO, () -> attempt(event, signedRequest(event), 1));
+    }
+
+    /**
+     * The webhook request of an event: its JSON as the API writes it, signed. Made on the scheduler's thread, not in
+     * the request that caused the event (signing takes a millisecond or two), once for every attempt.
+     */
+    private HttpRequest signedRequest(EventRecord event) {
         SignedWebhook signed = signer.sign(body(event));
-        HttpRequest webhook = HttpRequest.newBuilder(url)
+        return HttpRequest.newBuilder(url)
                 .timeout(ATTEMPT_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(signed.signatureHeader(), signed.signature())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()))
                 .build();
-        scheduler.schedule(Duration.ZERO, () -> attempt(event, webhook, 1));
     }
 
-    /** The event as the API writes it (nullable fields as null), the bytes every attempt sends. */
+    /** The event as the API writes it (nullable fields as null). */
     private static byte[] body(EventRecord event) {
         try {
             return JSON.writeValueAsBytes(event.toModel());
