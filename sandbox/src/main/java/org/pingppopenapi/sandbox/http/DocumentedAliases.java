@@ -26,10 +26,11 @@ import org.pingppopenapi.sandbox.domain.SpecDocument;
  *   <li>{@code /v1/orders/{order_id}/refunds[/{refund_id}]}, the documents' path of the order refunds, for the
  *       SDKs' {@code /order_refunds}, as the spec's description of the order refund operations notes.</li>
  * </ul>
- * Runs before routing and after the signature check, which must see the request as it was sent.
+ * Runs after the signature check, which must see the request as it was sent, and before the form conversion, which
+ * looks up the schema of the operation the request reaches.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION + 400)
+@Priority(Priorities.AUTHENTICATION + 260)
 public final class DocumentedAliases implements ContainerRequestFilter {
 
     private static final Pattern ORDER_REFUNDS = Pattern.compile("(/v1/orders/[^/]+)/refunds(/[^/]+)?/?");
