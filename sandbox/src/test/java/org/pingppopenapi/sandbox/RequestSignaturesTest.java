@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +82,21 @@ class RequestSignaturesTest {
         assertThat(signed.json().at("/metadata/color").asText()).isEqualTo("red");
         assertThat(tampered.status()).isEqualTo(401);
         assertThat(tampered.error().get("code").asText()).isEqualTo("signature_invalid");
+    }
+
+    @Test
+    void theJdkClientsDefaultUpgradeToHttp2DoesNotHangTheSignatureCheck() throws Exception {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String signature = RequestSigning.sign(PemKeys.privateKey(privateKeyPem), null, "/v1/events", timestamp);
+
+        HttpResponse<String> events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/v1/events"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", SandboxHttp.basic(Fixtures.newKey()))
+                .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
+                .header(RequestSigning.SIGNATURE_HEADER, signature)
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
     }
 
     private static String read(Path file) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 public record Page<T>(List<T> items, boolean hasMore) {
 
     public <R> List<R> map(Function<? super T, R> mapper) {
-        return items.stream().<R>map(mapper).toList();
+        return items.stream().map(mapper).toList();
     }
 
     /**

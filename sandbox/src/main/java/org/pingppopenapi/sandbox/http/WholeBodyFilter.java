@@ -19,21 +19,23 @@ import org.pingppopenapi.server.model.ErrorDetail;
  * is 1 MiB by default), so holding one in memory costs nothing worth saving.
  *
  * <p>A body is what the request declares, as HTTP/1.1 frames it: {@code Content-Length} bytes, or a chunked body.
- * Reading "until the end" instead would hang on a request that asks to upgrade to HTTP/2 ({@code Upgrade: h2c},
- * sent by the JDK's HTTP client by default), whose stream Grizzly leaves open past the request.
+ * Reading "until the end" instead hangs on a request that asks to upgrade to HTTP/2 ({@code Upgrade: h2c}, sent by
+ * the JDK's HTTP client by default), whose stream Grizzly leaves open past the request: the server stubs' signature
+ * filter does that, so this filter runs before it (and after the body limit) and hands it the bytes read here.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION + 250)
+@Priority(Priorities.AUTHENTICATION + 150)
 public final class WholeBodyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        byte[] bytes = new byte[0];
         if (declaresBody(request)) {
             InputStream body = request.getEntityStream();
             String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-            byte[] bytes = length != null ? body.readNBytes(declaredLength(length)) : body.readAllBytes();
-            request.setEntityStream(new ByteArrayInputStream(bytes));
+            bytes = length != null ? body.readNBytes(declaredLength(length)) : body.readAllBytes();
         }
+        request.setEntityStream(new ByteArrayInputStream(bytes));
     }
 
     private static int declaredLength(String contentLength) {
