@@ -12,6 +12,6 @@ final class Maps {
 
     /** An unmodifiable copy that keeps the order and any null values; empty for null. */
     static <V> Map<String, V> copy(Map<String, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

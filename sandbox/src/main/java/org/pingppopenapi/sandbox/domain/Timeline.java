@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The objects of one kind in one account, by id and newest first. Thread-safe; objects are only ever added
- * (deleted sub-apps stay, marked deleted, as their ids must not come back).
+ * The objects of one kind in one account (or of one charge or order), by id and newest first. Thread-safe; objects
+ * are only ever added (deleted sub-apps stay, marked deleted, as their ids must not come back). Its maps are made
+ * with its first object: most charges are never refunded, and an empty timeline then costs one small object.
  */
 public final class Timeline<T extends Listed> {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private final ConcurrentMap<String, T> byId = new ConcurrentHashMap<>();
-    private final ConcurrentNavigableMap<Position, T> newestFirst = new ConcurrentSkipListMap<>();
+    private volatile Index<T> index;
 
     /** The position for an object created now. */
     public static Position next(long created) {
@@ -26,33 +26,59 @@ public final class Timeline<T extends Listed> {
 
     /** Stores the object; false when its id is taken (the caller makes a new id). */
     public boolean add(T object) {
-        if (byId.putIfAbsent(object.id(), object) != null) {
+        Index<T> objects = index();
+        if (objects.byId.putIfAbsent(object.id(), object) != null) {
             return false;
         }
-        newestFirst.put(object.position(), object);
+        objects.newestFirst.put(object.position(), object);
         return true;
     }
 
     public Optional<T> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+        Index<T> objects = index;
+        return id == null || objects == null ? Optional.empty() : Optional.ofNullable(objects.byId.get(id));
     }
 
     /** Every object, newest first. */
     public Stream<T> newestFirst() {
-        return newestFirst.values().stream();
+        Index<T> objects = index;
+        return objects == null ? Stream.empty() : objects.newestFirst.values().stream();
     }
 
     /** The objects older than the one at {@code position}, newest first. */
     public Stream<T> olderThan(Position position) {
-        return newestFirst.tailMap(position, false).values().stream();
+        Index<T> objects = index;
+        return objects == null ? Stream.empty() : objects.newestFirst.tailMap(position, false).values().stream();
     }
 
     /** The objects newer than the one at {@code position}, oldest first (nearest to it first). */
     public Stream<T> newerThan(Position position) {
-        return newestFirst.headMap(position, false).descendingMap().values().stream();
+        Index<T> objects = index;
+        return objects == null ? Stream.empty() : objects.newestFirst.headMap(position, false).descendingMap().values().stream();
     }
 
     public int size() {
-        return byId.size();
+        Index<T> objects = index;
+        return objects == null ? 0 : objects.byId.size();
+    }
+
+    private Index<T> index() {
+        Index<T> objects = index;
+        if (objects == null) {
+            synchronized (this) {
+                objects = index;
+                if (objects == null) {
+                    objects = new Index<>();
+                    index = objects;
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static final class Index<T> {
+
+        final ConcurrentMap<String, T> byId = new ConcurrentHashMap<>();
+        final ConcurrentNavigableMap<Position, T> newestFirst = new ConcurrentSkipListMap<>();
     }
 }
