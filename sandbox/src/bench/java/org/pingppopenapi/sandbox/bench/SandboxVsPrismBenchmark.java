@@ -37,6 +37,7 @@ public final class SandboxVsPrismBenchmark {
 
     private static final String API_KEY = "sk_test_benchmark";
     private static final String PRISM_CHARGE_ID = "ch_L8qn10mLmr1GS8e5OODmHaL4";
+    private static final int ORDER_NO_DIGITS = 12;
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/v1");
 
     private SandboxVsPrismBenchmark() {
@@ -106,15 +107,24 @@ public final class SandboxVsPrismBenchmark {
         return number -> request;
     }
 
+    /** The charge document's request as JSON, with {@code order_no} the request's number in 12 digits. */
     private static LongFunction<byte[]> create(URI server) {
-        String head = "POST /v1/charges HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\nAuthorization: Bearer " + API_KEY
-                + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: ";
+        String body = "{\"order_no\":\"" + "0".repeat(ORDER_NO_DIGITS) + "\",\"amount\":100,"
+                + "\"app\":{\"id\":\"app_1Gqj58ynP0mHeX1q\"},\"channel\":\"upacp\",\"currency\":\"cny\","
+                + "\"client_ip\":\"127.0.0.1\",\"subject\":\"Your Subject\",\"body\":\"Your Body\","
+                + "\"metadata\":{\"color\":\"red\"}}";
+        byte[] template = ("POST /v1/charges HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\nAuthorization: Bearer "
+                + API_KEY + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        int digitsAt = template.length - body.length() + "{\"order_no\":\"".length();
         return number -> {
-            String body = "{\"order_no\":\"" + String.format(Locale.ROOT, "%012d", number) + "\",\"amount\":100,"
-                    + "\"app\":{\"id\":\"app_1Gqj58ynP0mHeX1q\"},\"channel\":\"upacp\",\"currency\":\"cny\","
-                    + "\"client_ip\":\"127.0.0.1\",\"subject\":\"Your Subject\",\"body\":\"Your Body\","
-                    + "\"metadata\":{\"color\":\"red\"}}";
-            return (head + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+            byte[] request = template.clone();
+            long rest = number;
+            for (int i = digitsAt + ORDER_NO_DIGITS - 1; i >= digitsAt; i--) {
+                request[i] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            return request;
         };
     }
 
