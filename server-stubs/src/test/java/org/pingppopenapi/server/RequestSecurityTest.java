@@ -150,6 +150,25 @@ class RequestSecurityTest {
     }
 
     @Test
+    void aSignedGetFromTheJdkClientsDefaultHttp2UpgradeIsAnsweredPromptly() throws Exception {
+        String pathAndQuery = "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=3";
+        java.net.http.HttpClient http2Default = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.baseUri().resolve(pathAndQuery))
+                .timeout(java.time.Duration.ofSeconds(10))
+                .header("Authorization", RawHttp.bearer(API_KEY))
+                .header(org.pingppopenapi.signing.RequestSigning.TIMESTAMP_HEADER, Long.toString(NOW))
+                .header(org.pingppopenapi.signing.RequestSigning.SIGNATURE_HEADER,
+                        org.pingppopenapi.signing.RequestSigning.sign(merchantKey, null, pathAndQuery, Long.toString(NOW)))
+                .GET()
+                .build();
+
+        java.net.http.HttpResponse<String> answer = http2Default.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
     void aSignatureOfAnotherQueryIsRejected() throws Exception {
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
                 http.request("GET", "/v1/charges?app%5Bid%5D=app_1Gqj58ynP0mHeX1q&limit=100", null, "Authorization", RawHttp.bearer(API_KEY)),

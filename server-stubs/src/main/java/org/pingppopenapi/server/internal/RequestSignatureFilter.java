@@ -81,9 +81,15 @@ public final class RequestSignatureFilter implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * Reads the body only when the request declares one: a bodyless request that asks to upgrade to HTTP/2
+     * ({@code Upgrade: h2c}, as the JDK client sends by default) leaves the stream open, and reading it would
+     * wait for the connection's timeout.
+     */
     private static byte[] readBody(ContainerRequestContext request) throws IOException {
+        boolean declaresBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
         InputStream entity = request.getEntityStream();
-        byte[] body = entity == null ? new byte[0] : entity.readAllBytes();
+        byte[] body = entity == null || !declaresBody ? new byte[0] : entity.readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
         return body;
     }
