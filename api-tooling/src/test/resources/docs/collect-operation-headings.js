@@ -32,17 +32,23 @@ async (tags) => {
     await waitFor(`the page of tag ${tag}`, () => location.hash !== before);
     if (location.pathname !== page) throw new Error(`clicking ${tag} left the page for ${location.href}`);
     await sleep(200);
+    // On a loaded machine Redoc may not have rendered every section by the time a scroll pass goes by it,
+    // so the page is scrolled again, more slowly, until a pass finds no heading the previous ones missed.
     const seen = new Set();
-    let y = 0;
-    let lastHeight = -1;
-    for (let step = 0; step < 1000; step++) {
-      window.scrollTo(0, y);
-      await sleep(60);
-      headings().forEach((heading) => seen.add(heading));
-      const height = document.documentElement.scrollHeight;
-      if (y + window.innerHeight >= height && height === lastHeight) break;
-      lastHeight = height;
-      y += Math.max(200, window.innerHeight - 100);
+    for (let pass = 0; pass < 4; pass++) {
+      const before = seen.size;
+      let y = 0;
+      let lastHeight = -1;
+      for (let step = 0; step < 1000; step++) {
+        window.scrollTo(0, y);
+        await sleep(pass === 0 ? 60 : 150);
+        headings().filter((heading) => heading !== '').forEach((heading) => seen.add(heading));
+        const height = document.documentElement.scrollHeight;
+        if (y + window.innerHeight >= height && height === lastHeight) break;
+        lastHeight = height;
+        y += Math.max(200, window.innerHeight - 100);
+      }
+      if (pass > 0 && seen.size === before) break;
     }
     window.scrollTo(0, 0);
     pages[tag] = { hash: location.hash, headings: [...seen] };

@@ -48,7 +48,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     private static final Pattern DEVTOOLS_URL = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final Duration CALL = Duration.ofSeconds(90);
+    // Collecting every tag's headings scrolls the whole page several times; a loaded 2-core machine needs the room.
+    private static final Duration CALL = Duration.ofSeconds(300);
 
     private final Process process;
     private final Path userDataDir;
