@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.pingppopenapi.sandbox.api.ChargesResource;
@@ -30,6 +35,7 @@ import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
 import org.pingppopenapi.sandbox.http.DocumentedAliases;
 import org.pingppopenapi.sandbox.http.FormBodyFilter;
+import org.pingppopenapi.sandbox.http.InlineWhenReceived;
 import org.pingppopenapi.sandbox.http.JsonErrorPages;
 import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
 import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
@@ -224,6 +230,7 @@ public final class Sandbox implements AutoCloseable {
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                     application, false);
             server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+            serveInlineWhenReceived(server);
             // Grizzly answers a GET or DELETE with a body 400 with no body at all; let it through, to be ignored.
             server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             try {
@@ -236,6 +243,17 @@ public final class Sandbox implements AutoCloseable {
             NetworkListener listener = server.getListeners().iterator().next();
             return new Sandbox(server, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
         }
+    }
+
+    /** Wraps Jersey's handler in {@link InlineWhenReceived}, whose premise is that writes never block. */
+    private static void serveInlineWhenReceived(HttpServer server) {
+        ServerConfiguration config = server.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
+        handlers.forEach((handler, mappings) -> {
+            config.removeHttpHandler(handler);
+            config.addHttpHandler(new InlineWhenReceived(handler), mappings);
+        });
+        server.getListeners().forEach(listener -> listener.setMaxPendingBytes(AsyncQueueWriter.UNLIMITED_SIZE));
     }
 
     private static Logger quiet(String name) {
