@@ -14,7 +14,7 @@ import org.pingppopenapi.server.internal.ApiKeyAuthenticationFilter;
 import org.pingppopenapi.server.internal.PingppExceptionMapper;
 import org.pingppopenapi.server.internal.RequestBodyLimitFilter;
 import org.pingppopenapi.server.internal.RequestSignatureFilter;
-import org.pingppopenapi.server.internal.PingppValidationConfig;
+import org.pingppopenapi.server.internal.ValidationClock;
 import org.pingppopenapi.server.internal.ValidationExceptionMapper;
 import org.pingppopenapi.server.internal.ViolationTranslator;
 import org.pingppopenapi.signing.PemKeys;
@@ -85,7 +85,7 @@ public final class PingppProviders implements Feature {
             context.register(new RequestSignatureFilter(merchantPublicKey, signatureWindow, clock));
         }
         context.register(ValidationFeature.class);
-        context.register(new PingppValidationConfig(clock));
+        context.register(new ValidationClock(clock));
         // Ahead of Jersey's own validation mapper, which answers in plain text.
         context.register(new ValidationExceptionMapper(new ViolationTranslator(mapper)), MAPPER_PRIORITY);
         context.register(new PingppExceptionMapper(), MAPPER_PRIORITY);
