@@ -35,14 +35,20 @@ final class LoadGenerator {
     private LoadGenerator() {
     }
 
+    /** Runs {@code requestNumber -> request bytes} against {@code server} for {@code duration}, recording nothing. */
+    static void warmUp(URI server, LongFunction<byte[]> requests, int expectedStatus, int connections, Duration duration)
+            throws InterruptedException {
+        drive(server, requests, expectedStatus, connections, duration, 0);
+    }
+
     /**
-     * Runs {@code requestNumber -> request bytes} against {@code server}: warm-up first (not recorded), then the
-     * measured run. A request counts as failed unless answered {@code expectedStatus}.
+     * Runs {@code requestNumber -> request bytes} against {@code server} for {@code duration}, numbering requests from
+     * {@code firstRequestNumber} (give each run of a server its own range). A request counts as failed unless
+     * answered {@code expectedStatus}.
      */
-    static Result run(String target, String scenario, URI server, LongFunction<byte[]> requests, int expectedStatus,
-            int connections, Duration warmUp, Duration measured) throws InterruptedException {
-        drive(server, requests, expectedStatus, connections, warmUp, 0);
-        return drive(server, requests, expectedStatus, connections, measured, 1_000_000_000L).named(target, scenario);
+    static Result measure(String target, String scenario, URI server, LongFunction<byte[]> requests, int expectedStatus,
+            int connections, Duration duration, long firstRequestNumber) throws InterruptedException {
+        return drive(server, requests, expectedStatus, connections, duration, firstRequestNumber).named(target, scenario);
     }
 
     private static Measured drive(URI server, LongFunction<byte[]> requests, int expectedStatus, int connections,

@@ -12,12 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.pingppopenapi.prism.PrismOptions;
 import org.pingppopenapi.prism.PrismServer;
 
@@ -27,11 +31,14 @@ import org.pingppopenapi.prism.PrismServer;
  * ({@code POST /v1/charges}, the charge document's body with a new {@code order_no} each time). Each server runs
  * as its own process (the sandbox jar, Prism's node process); the load generator runs here.
  *
- * <p>Each run is warmed up first, unrecorded, long enough for the JIT compilers of both servers (the sandbox's first
- * seconds run interpreted code at a third of its speed).
+ * <p>Per request kind, each server is first warmed up, unrecorded, long enough for the sandbox's JIT compilers to
+ * settle (its throughput still climbs after 15 s); then the two are measured in turns, several rounds, so that a
+ * passing disturbance of the shared machine shows as one odd round rather than as the result. The ratio reported is
+ * the median of the rounds' ratios, each round's figures listed too.
  *
  * <p>Not part of the normal build. Run it with {@code ./mvnw -B -pl sandbox -am -Pbench -DskipTests verify}; the
- * system properties {@code bench.connections}, {@code bench.warmUpSeconds} and {@code bench.seconds} tune it.
+ * system properties {@code bench.connections}, {@code bench.warmUpSeconds}, {@code bench.seconds} (per round) and
+ * {@code bench.rounds} tune it.
  */
 public final class SandboxVsPrismBenchmark {
 
@@ -45,8 +52,9 @@ public final class SandboxVsPrismBenchmark {
 
     public static void main(String[] args) throws Exception {
         int connections = Integer.getInteger("bench.connections", 8);
-        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 15));
-        Duration measured = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 30));
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+        int rounds = Integer.getInteger("bench.rounds", 3);
         Path root = Path.of(System.getProperty("pingpp.root", ".."));
         Path jar = Path.of(System.getProperty("pingpp.sandbox.jar", root.resolve("sandbox/target/pingpp-sandbox.jar").toString()));
 
@@ -57,18 +65,24 @@ public final class SandboxVsPrismBenchmark {
             URI sandboxUri = URI.create(awaitListening(sandbox));
             String chargeId = createCharge(sandboxUri);
             URI prismUri = prism.baseUri();
-            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d s measured per run; sandbox %s, Prism %s;"
-                    + " %d cores, load average %.2f%n", connections, warmUp.toSeconds(), measured.toSeconds(), sandboxUri,
-                    prismUri, Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d rounds of %d s measured; sandbox %s, Prism %s;"
+                    + " %d cores, load average %.2f%n", connections, warmUp.toSeconds(), rounds, measured.toSeconds(),
+                    sandboxUri, prismUri, Runtime.getRuntime().availableProcessors(), loadAverage());
 
-            results.add(LoadGenerator.run("sandbox", "retrieve charge", sandboxUri, retrieve(sandboxUri, chargeId), 200,
-                    connections, warmUp, measured));
-            results.add(LoadGenerator.run("prism mock", "retrieve charge", prismUri, retrieve(prismUri, PRISM_CHARGE_ID), 200,
-                    connections, warmUp, measured));
-            results.add(LoadGenerator.run("sandbox", "create charge", sandboxUri, create(sandboxUri), 200,
-                    connections, warmUp, measured));
-            results.add(LoadGenerator.run("prism mock", "create charge", prismUri, create(prismUri), 200,
-                    connections, warmUp, measured));
+            List<Scenario> scenarios = List.of(
+                    new Scenario("retrieve charge", retrieve(sandboxUri, chargeId), retrieve(prismUri, PRISM_CHARGE_ID)),
+                    new Scenario("create charge", create(sandboxUri), create(prismUri)));
+            for (Scenario scenario : scenarios) {
+                LoadGenerator.warmUp(sandboxUri, scenario.sandboxRequests(), 200, connections, warmUp);
+                LoadGenerator.warmUp(prismUri, scenario.prismRequests(), 200, connections, warmUp);
+                for (int round = 1; round <= rounds; round++) {
+                    long firstNumber = round * 1_000_000_000L;
+                    results.add(LoadGenerator.measure("sandbox", scenario.name(), sandboxUri, scenario.sandboxRequests(), 200,
+                            connections, measured, firstNumber));
+                    results.add(LoadGenerator.measure("prism mock", scenario.name(), prismUri, scenario.prismRequests(), 200,
+                            connections, measured, firstNumber));
+                }
+            }
         } finally {
             sandbox.toHandle().destroy();
             sandbox.waitFor(30, TimeUnit.SECONDS);
@@ -91,13 +105,26 @@ public final class SandboxVsPrismBenchmark {
                     result.scenario(), result.requestsPerSecond(), result.percentileMillis(50), result.percentileMillis(99),
                     result.requests(), result.failures());
         }
+        Map<String, List<double[]>> rounds = new LinkedHashMap<>();
         for (int i = 0; i + 1 < results.size(); i += 2) {
             LoadGenerator.Result sandbox = results.get(i);
             LoadGenerator.Result prism = results.get(i + 1);
-            System.out.printf(Locale.ROOT, "%s: sandbox/Prism throughput %.1fx, p99 %.2f ms vs %.2f ms%n",
-                    sandbox.scenario(), sandbox.requestsPerSecond() / prism.requestsPerSecond(),
-                    sandbox.percentileMillis(99), prism.percentileMillis(99));
+            rounds.computeIfAbsent(sandbox.scenario(), name -> new ArrayList<>()).add(new double[] {
+                    sandbox.requestsPerSecond() / prism.requestsPerSecond(),
+                    sandbox.percentileMillis(99), prism.percentileMillis(99)});
         }
+        rounds.forEach((scenario, ratios) -> {
+            List<double[]> byRatio = ratios.stream().sorted(Comparator.comparingDouble(round -> round[0])).toList();
+            double[] median = byRatio.get(byRatio.size() / 2);
+            System.out.printf(Locale.ROOT, "%s: sandbox/Prism throughput %.1fx (median of %d rounds: %s), p99 %.2f ms vs %.2f ms"
+                    + " in that round%n", scenario, median[0], ratios.size(), ratios.stream()
+                    .map(round -> String.format(Locale.ROOT, "%.1fx", round[0])).collect(Collectors.joining(", ")),
+                    median[1], median[2]);
+        });
+    }
+
+    /** A request kind, as sent to each server. */
+    private record Scenario(String name, LongFunction<byte[]> sandboxRequests, LongFunction<byte[]> prismRequests) {
     }
 
     private static LongFunction<byte[]> retrieve(URI server, String chargeId) {
