@@ -207,6 +207,17 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        byte[] body = charge.deepCopy().put("description", "x".repeat(20 * 1024)).toString().getBytes(StandardCharsets.UTF_8);
+        // A publisher of unknown length: the JDK client sends the body chunked, with no Content-Length.
+        java.net.http.HttpRequest.Builder request = http.request("POST", "/v1/charges", null,
+                "Content-Type", "application/json; charset=utf-8", "Authorization", RawHttp.bearer(API_KEY))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+
+        assertError(RawHttp.send(request), 413, "invalid_request_error", null, null);
+    }
+
+    @Test
     void aPingppErrorThrownByTheImplementationIsAnsweredAsIs() throws Exception {
         RawHttp.Answer answer = get("/v1/events/evt_missing");
 

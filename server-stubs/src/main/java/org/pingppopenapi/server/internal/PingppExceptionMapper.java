@@ -54,8 +54,9 @@ public final class PingppExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        if (exception instanceof PingppErrorException error) {
-            return ErrorResponses.of(error);
+        PingppErrorException answered = pingppErrorWithin(exception);
+        if (answered != null) {
+            return ErrorResponses.of(answered);
         } else if (exception instanceof StreamReadException notJson) {
             return ErrorResponses.of(ErrorResponses.invalidRequest(400,
                     "The request body is not valid JSON" + where(notJson.getLocation()) + "."));
@@ -87,6 +88,20 @@ public final class PingppExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(System.Logger.Level.ERROR, "Unexpected failure of " + method() + " " + path() + "; answering 500", exception);
         int status = exception instanceof WebApplicationException web ? web.getResponse().getStatus() : 500;
         return ErrorResponses.of(ErrorResponses.serverError(status));
+    }
+
+    /**
+     * The exception itself when it is a {@link PingppErrorException}, or one it wraps: the body limit throws one
+     * from inside the body's input stream, which Jackson wraps as a mapping failure of the field it was reading.
+     */
+    private static PingppErrorException pingppErrorWithin(Throwable exception) {
+        Throwable cause = exception;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof PingppErrorException error) {
+                return error;
+            }
+        }
+        return null;
     }
 
     private static PingppErrorException bodyMismatch(JsonMappingException exception) {
