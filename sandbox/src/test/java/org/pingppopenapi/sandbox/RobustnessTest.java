@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,23 @@ class RobustnessTest {
     @AfterAll
     static void stop() {
         sandbox.close();
+    }
+
+    /** The spec's query enums, which the generated interfaces take as plain values, are enforced (by the stubs). */
+    @Test
+    void queryValuesOutsideTheSpecsEnumsNameTheirParameter() {
+        Map<String, String> rejected = Map.of(
+                "/v1/orders?app=" + Fixtures.APP + "&type=bogus", "type",
+                "/v1/orders?app=" + Fixtures.APP + "&canceled=2", "canceled",
+                "/v1/orders/2001708140000017551/order_refunds?status=done", "status",
+                "/v1/charges/ch_L8qn10mLmr1GS8e5OODmHaL4?expand%5B%5D=user", "expand[]");
+        rejected.forEach((request, param) -> {
+            SandboxHttp.Answer answer = http.get(request);
+            assertThat(answer.status()).as(request).isEqualTo(400);
+            assertPingppError(answer);
+            assertThat(answer.error().path("param").asText()).as(request).isEqualTo(param);
+        });
+        assertThat(http.get("/v1/orders?app=" + Fixtures.APP + "&type=purchase&canceled=0").status()).isEqualTo(200);
     }
 
     @Test

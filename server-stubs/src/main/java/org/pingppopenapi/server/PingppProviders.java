@@ -12,6 +12,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 import org.pingppopenapi.server.internal.ApiKeyAuthenticationFilter;
 import org.pingppopenapi.server.internal.PingppExceptionMapper;
+import org.pingppopenapi.server.internal.QueryEnums;
 import org.pingppopenapi.server.internal.RequestBodyLimitFilter;
 import org.pingppopenapi.server.internal.RequestSignatureFilter;
 import org.pingppopenapi.server.internal.ValidationClock;
@@ -31,7 +32,8 @@ import org.pingppopenapi.signing.PemKeys;
  *       bad signature and for a timestamp outside the window;</li>
  *   <li>a request body limit (413);</li>
  *   <li>Bean Validation of every request against the constraints of the generated interfaces and models,
- *       including the channel rules of the spec ({@code x-pingpp-rules}); 400 with the field as {@code param};</li>
+ *       including the channel rules of the spec ({@code x-pingpp-rules}), and the spec's query parameter enums,
+ *       which the generated interfaces do not check; 400 with the field as {@code param};</li>
  *   <li>the Ping++ error body {@code {"error":{"type","message","code","param"}}} for every failure: bad JSON,
  *       wrong content type (415), unknown route (404), wrong method (405), {@link PingppErrorException}s thrown
  *       by the implementation, and unexpected exceptions (500, logged, never shown).</li>
@@ -84,6 +86,7 @@ public final class PingppProviders implements Feature {
         if (merchantPublicKey != null) {
             context.register(new RequestSignatureFilter(merchantPublicKey, signatureWindow, clock));
         }
+        context.register(QueryEnums.ofBundledSpec());
         context.register(ValidationFeature.class);
         context.register(new ValidationClock(clock));
         // Ahead of Jersey's own validation mapper, which answers in plain text.

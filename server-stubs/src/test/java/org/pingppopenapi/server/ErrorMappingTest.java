@@ -207,6 +207,25 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aQueryValueOutsideTheSpecsEnumNamesItsParameter() throws Exception {
+        JsonNode type = assertError(get("/v1/orders?app=app_1Gqj58ynP0mHeX1q&type=bogus"), 400, "invalid_request_error",
+                "request_param_error", "type");
+        assertThat(type.get("message").asText()).isEqualTo("type must be one of [purchase, recharge], not bogus.");
+        assertError(get("/v1/orders?app=app_1Gqj58ynP0mHeX1q&canceled=2"), 400, "invalid_request_error",
+                "request_param_error", "canceled");
+        assertError(get("/v1/orders/2001708140000017551/order_refunds?status=done"), 400, "invalid_request_error",
+                "request_param_error", "status");
+        assertError(get("/v1/charges/ch_L8qn10mLmr1GS8e5OODmHaL4?expand%5B%5D=app&expand%5B%5D=user"), 400,
+                "invalid_request_error", "request_param_error", "expand[]");
+    }
+
+    @Test
+    void queryValuesOfTheSpecsEnumPass() throws Exception {
+        assertThat(get("/v1/orders?app=app_1Gqj58ynP0mHeX1q&type=recharge&canceled=1").status()).isEqualTo(200);
+        assertThat(get("/v1/charges/ch_L8qn10mLmr1GS8e5OODmHaL4?expand%5B%5D=app").status()).isEqualTo(200);
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         byte[] body = charge.deepCopy().put("description", "x".repeat(20 * 1024)).toString().getBytes(StandardCharsets.UTF_8);
         // A publisher of unknown length: the JDK client sends the body chunked, with no Content-Length.

@@ -2,11 +2,9 @@ package org.pingppopenapi.sandbox.api;
 
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 import org.pingppopenapi.sandbox.domain.Account;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.CreatedRange;
-import org.pingppopenapi.sandbox.domain.Errors;
 
 /** A resource that works on the account of the request's API key. */
 abstract class AccountScoped {
@@ -40,12 +38,5 @@ abstract class AccountScoped {
 
     static int perPage(Integer perPage, int defaultPerPage) {
         return perPage == null ? defaultPerPage : perPage;
-    }
-
-    /** Refuses a query value outside the spec's enum (the generated interfaces take these as plain strings). */
-    static void checkOneOf(String param, Object value, Set<?> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            throw Errors.invalid(param, param + " must be one of " + allowed + ", not " + value + ".");
-        }
     }
 }
