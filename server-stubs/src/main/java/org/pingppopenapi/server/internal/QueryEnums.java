@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pingppopenapi.server.PingppErrorException;
 import org.pingppopenapi.spec.PingppSpec;
 
@@ -75,7 +76,7 @@ public final class QueryEnums implements DynamicFeature {
     }
 
     /** The operations with at least one enum'd query parameter. */
-    java.util.Set<String> operations() {
+    Set<String> operations() {
         return byOperation.keySet();
     }
 
@@ -103,6 +104,9 @@ public final class QueryEnums implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
+            if (request.getUriInfo().getRequestUri().getRawQuery() == null) {
+                return;
+            }
             Map<String, List<String>> query = request.getUriInfo().getQueryParameters();
             enums.forEach((name, allowed) -> {
                 for (String value : query.getOrDefault(name, List.of())) {
