@@ -65,6 +65,9 @@ public final class Sandbox implements AutoCloseable {
      */
     private static final Logger JERSEY_PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
 
+    /** The largest request line and headers together. */
+    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+
     private final HttpServer server;
     private final Scheduler scheduler;
     private final WebhookKeys webhookKeys;
@@ -233,6 +236,9 @@ public final class Sandbox implements AutoCloseable {
             serveInlineWhenReceived(server);
             // Grizzly answers a GET or DELETE with a body 400 with no body at all; let it through, to be ignored.
             server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+            // Grizzly answers a request line and headers over its limit (8 KiB) with a bare 400, before any handler:
+            // let ids of thousands of characters through, to be answered with the Ping++ error body.
+            server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
             try {
                 server.start();
             } catch (IOException e) {

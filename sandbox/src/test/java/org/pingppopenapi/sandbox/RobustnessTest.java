@@ -60,6 +60,14 @@ class RobustnessTest {
         assertThat(http.get("/v1/orders?app=" + Fixtures.APP + "&type=purchase&canceled=0").status()).isEqualTo(200);
     }
 
+    /** Past Grizzly's default limit of 8 KiB for the request head, which it answers with a bare 400 of its own. */
+    @Test
+    void idsOfThousandsOfCharactersGetTheErrorBody() {
+        SandboxHttp.Answer answer = http.get("/v1/apps/" + "x".repeat(20_000) + "/sub_apps/" + "y".repeat(20_000));
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 404);
+        assertPingppError(answer);
+    }
+
     @Test
     void malformedJsonIsA400() {
         for (String body : List.of("{bad", "{\"amount\": }", "[1,2", "\"just a string\"", "null", "{\"a\":\"\\ud800\"}",
