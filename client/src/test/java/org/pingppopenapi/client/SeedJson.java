@@ -10,17 +10,17 @@ import java.util.Set;
  * drop {@code //} comments, drop {@code {...}} placeholders (with their comma), and close the brackets of an example
  * the document cut off. Nothing inside strings is touched.
  */
-final class SeedJson {
+public final class SeedJson {
 
-    enum Repair { COMMENTS, PLACEHOLDERS, CLOSED_CUT_OFF_BRACKETS }
+    public enum Repair { COMMENTS, PLACEHOLDERS, CLOSED_CUT_OFF_BRACKETS }
 
-    record Cleaned(String json, Set<Repair> repairs) {
+    public record Cleaned(String json, Set<Repair> repairs) {
     }
 
     private SeedJson() {
     }
 
-    static Cleaned clean(String text) {
+    public static Cleaned clean(String text) {
         Set<Repair> repairs = EnumSet.noneOf(Repair.class);
         String withoutComments = stripComments(text, repairs);
         String withoutPlaceholders = stripPlaceholders(withoutComments, repairs);

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.pingppopenapi.client.SeedJson;
 
 /**
  * A response example of the documents and the comparison of an answer with it: every field the document shows is
@@ -29,13 +28,12 @@ final class DocumentedResponse {
 
     /**
      * The response example next to a seed request ({@code <name>.response.json}), after the only edits that make
-     * it JSON: its {@code {...}} placeholders dropped, and the brackets closed where the document cuts it off.
+     * it JSON ({@link SeedJson}: placeholders dropped, brackets closed where the document cuts it off).
      */
     static JsonNode of(String requestName) {
-        String text = CurlCommand.resource(requestName.replace(".curl", "") + ".response.json")
-                .replaceAll(",\\s*\\{\\.\\.\\.}", "");
+        String text = CurlCommand.resource(requestName.replace(".curl", "") + ".response.json");
         try {
-            return JSON.readTree(closeBrackets(text));
+            return JSON.readTree(SeedJson.clean(text).json());
         } catch (IOException e) {
             throw new IllegalStateException("The documented response of " + requestName + " is not JSON", e);
         }
@@ -85,29 +83,5 @@ final class DocumentedResponse {
         } else {
             assertThat(actual).as(path).isEqualTo(documented);
         }
-    }
-
-    private static String closeBrackets(String text) {
-        Deque<Character> open = new ArrayDeque<>();
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                open.push(c == '{' ? '}' : ']');
-            } else if (c == '}' || c == ']') {
-                open.pop();
-            }
-        }
-        StringBuilder closed = new StringBuilder(text);
-        open.forEach(closed::append);
-        return closed.toString();
     }
 }
