@@ -12,7 +12,6 @@ import org.pingppopenapi.server.model.ChargeList;
 /** {@code /v1/charges}: create, retrieve and list charges, with {@code expand[]=app}. */
 public final class ChargesResource extends AccountScoped implements ChargesApi {
 
-
     private final String webhookUrl;
 
     public ChargesResource(Accounts accounts, String webhookUrl) {

@@ -16,7 +16,6 @@ import org.pingppopenapi.server.model.RefundList;
  */
 public final class OrderRefundsResource extends AccountScoped implements OrderRefundsApi {
 
-
     public OrderRefundsResource(Accounts accounts) {
         super(accounts);
     }

@@ -13,7 +13,6 @@ import org.pingppopenapi.server.model.OrderPayRequest;
 /** {@code /v1/orders}: place, pay, cancel, retrieve and list orders. */
 public final class OrdersResource extends AccountScoped implements OrdersApi {
 
-
     public OrdersResource(Accounts accounts) {
         super(accounts);
     }
