@@ -93,8 +93,8 @@ final class CompiledSchema {
     RuleSet rules = RuleSet.EMPTY;
 
     /** Derived by {@link #seal()}: which properties are required, and the required names that are no property. */
-    private boolean[] propertyRequired = new boolean[0];
-    private String[] requiredElsewhere = new String[0];
+    boolean[] propertyRequired = new boolean[0];
+    String[] requiredElsewhere = new String[0];
 
     CompiledSchema(String name) {
         this.name = name;
@@ -113,6 +113,13 @@ final class CompiledSchema {
             }
         }
         requiredElsewhere = elsewhere.toArray(String[]::new);
+    }
+
+    /** Whether {@link #validate} would report nothing about {@code value}, a value that is present. */
+    boolean accepts(JsonNode value, long now) {
+        Evaluation probe = new Evaluation(now);
+        validate(value, null, probe, null);
+        return !probe.hasViolations();
     }
 
     /**

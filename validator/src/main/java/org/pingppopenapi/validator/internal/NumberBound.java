@@ -20,6 +20,11 @@ final class NumberBound {
         this.longLimit = limitFitsLong ? integral.longValueExact() : 0;
     }
 
+    /** The limit when it is an integer a {@code long} holds; null otherwise. */
+    Long longLimit() {
+        return limitFitsLong ? longLimit : null;
+    }
+
     BigDecimal limit() {
         return limit;
     }

@@ -85,6 +85,10 @@ final class Rule {
             return List.of(keywords);
         }
 
+        Keyword keyword(int i) {
+            return keywords[i];
+        }
+
         /** Reports every way the fields of {@code object}, the object at the evaluation's position, break the requirement. */
         void enforce(JsonNode object, Evaluation evaluation) {
             path.visit(object, evaluation, this);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -30,12 +31,22 @@ public final class RuleEngine {
     private final CompiledSchema[] byKind;
     private final Map<String, CompiledSchema> byRequestSchemaName;
     private final SortedSet<String> ruleIds;
+    /** Answers first for the payloads it finds valid; null when none was generated from this engine's spec. */
+    private final SpecAcceptor acceptor;
 
     RuleEngine(Map<RequestKind, CompiledSchema> byKind, Map<String, CompiledSchema> byRequestSchemaName, SortedSet<String> ruleIds) {
         this.byKind = new CompiledSchema[RequestKind.values().length];
         byKind.forEach((kind, schema) -> this.byKind[kind.ordinal()] = schema);
         this.byRequestSchemaName = Map.copyOf(byRequestSchemaName);
         this.ruleIds = Collections.unmodifiableSortedSet(ruleIds);
+        this.acceptor = null;
+    }
+
+    private RuleEngine(RuleEngine interpreter, SpecAcceptor acceptor) {
+        this.byKind = interpreter.byKind;
+        this.byRequestSchemaName = interpreter.byRequestSchemaName;
+        this.ruleIds = interpreter.ruleIds;
+        this.acceptor = acceptor;
     }
 
     /** The engine of the spec shipped in {@code pingpp-openapi-spec}, compiled on first use. */
@@ -45,10 +56,16 @@ public final class RuleEngine {
             synchronized (RuleEngine.class) {
                 engine = bundled;
                 if (engine == null) {
+                    byte[] spec;
                     try (InputStream in = PingppSpec.open()) {
-                        engine = load(in);
+                        spec = in.readAllBytes();
                     } catch (IOException e) {
                         throw new InvalidSpecException("Cannot read " + PingppSpec.RESOURCE_NAME, e);
+                    }
+                    engine = load(new ByteArrayInputStream(spec));
+                    SpecAcceptor acceptor = SpecAcceptor.generatedFor(engine, AcceptorGenerator.sha256(spec));
+                    if (acceptor != null) {
+                        engine = new RuleEngine(engine, acceptor);
                     }
                     bundled = engine;
                 }
@@ -71,6 +88,9 @@ public final class RuleEngine {
     }
 
     public List<Violation> validate(RequestKind kind, JsonNode payload, long nowEpochSecond) {
+        if (acceptor != null && acceptor.accepts(kind, payload, nowEpochSecond)) {
+            return List.of();
+        }
         return validate(byKind[kind.ordinal()], payload, nowEpochSecond);
     }
 
@@ -81,7 +101,7 @@ public final class RuleEngine {
             throw new IllegalArgumentException(requestSchemaName + " is not a request schema of the spec (one with x-pingpp-request-kind): "
                     + byRequestSchemaName.keySet());
         }
-        return validate(schema, payload, nowEpochSecond);
+        return validate(kindOf(schema), payload, nowEpochSecond);
     }
 
     /**
@@ -98,6 +118,38 @@ public final class RuleEngine {
                     "$ cannot be serialized to JSON: " + e.getMessage() + " (" + MODEL_SERIALIZATION + ")"));
         }
         return validate(requestSchemaName, tree, nowEpochSecond);
+    }
+
+    /**
+     * The generated code's answer alone: whether it finds the payload valid, which must be exactly when the
+     * interpreter reports nothing (for tests that hold the two against each other).
+     *
+     * @throws IllegalStateException when this engine has no generated acceptor
+     */
+    public boolean acceptedByGeneratedCode(RequestKind kind, JsonNode payload, long nowEpochSecond) {
+        if (acceptor == null) {
+            throw new IllegalStateException("No acceptor was generated from this engine's spec");
+        }
+        return acceptor.accepts(kind, payload, nowEpochSecond);
+    }
+
+    /** Every request schema is the schema of one kind (SpecCompiler). */
+    private RequestKind kindOf(CompiledSchema requestSchema) {
+        for (RequestKind kind : RequestKind.values()) {
+            if (byKind[kind.ordinal()] == requestSchema) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException(requestSchema.name + " is the schema of no request kind");
+    }
+
+    /** Whether valid payloads are recognized by generated code ({@link SpecAcceptor}) before any interpretation. */
+    public boolean hasGeneratedAcceptor() {
+        return acceptor != null;
+    }
+
+    CompiledSchema root(RequestKind kind) {
+        return byKind[kind.ordinal()];
     }
 
     public boolean hasRequestSchema(String name) {

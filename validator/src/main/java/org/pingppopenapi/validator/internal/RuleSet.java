@@ -127,6 +127,47 @@ final class RuleSet {
         return rules.isEmpty();
     }
 
+    FieldPath dispatchPath() {
+        return dispatchPath;
+    }
+
+    /**
+     * Every distinct plan, in an order that depends only on the spec: the plans for an absent value, a value that is
+     * no string and a string the rules do not name, then those of the named strings in their order.
+     */
+    List<Plan> plans() {
+        List<Plan> plans = new ArrayList<>(List.of(absent));
+        for (Plan plan : List.of(notString, otherString)) {
+            if (!plans.contains(plan)) {
+                plans.add(plan);
+            }
+        }
+        byString.keySet().stream().sorted().map(byString::get).filter(plan -> !plans.contains(plan)).forEach(plans::add);
+        return plans;
+    }
+
+    /** The plan for objects whose dispatch path holds the string {@code value}. */
+    Plan planForString(String value) {
+        return byString.getOrDefault(value, otherString);
+    }
+
+    Plan planForOtherString() {
+        return otherString;
+    }
+
+    Plan planForAbsent() {
+        return absent;
+    }
+
+    Plan planForNotString() {
+        return notString;
+    }
+
+    /** The strings that have a plan of their own (the others share {@link #planForString} of any other string). */
+    Set<String> namedStrings() {
+        return byString.keySet();
+    }
+
     List<Rule> rules() {
         return rules;
     }
@@ -182,6 +223,29 @@ final class RuleSet {
 
         boolean isEmpty() {
             return requirements.length == 0;
+        }
+
+        int size() {
+            return requirements.length;
+        }
+
+        Rule.Requirement requirement(int i) {
+            return requirements[i];
+        }
+
+        /** Whether requirement {@code i} must hold whatever the object: no condition of its rule is left to evaluate. */
+        boolean isUnconditional(int i) {
+            return guards[i] == UNCONDITIONAL;
+        }
+
+        /** Whether {@link #apply} would report nothing under requirement {@code i} for {@code object}. */
+        boolean requirementHolds(int i, JsonNode object, long now) {
+            if (guards[i] != UNCONDITIONAL && !holds(guards[i], object, now)) {
+                return true;
+            }
+            Evaluation probe = new Evaluation(now);
+            requirements[i].enforce(object, probe);
+            return !probe.hasViolations();
         }
 
         /**

@@ -11,6 +11,14 @@ final class TextBounds {
     int maxCodePoints = Integer.MAX_VALUE;
     int maxBytes = Integer.MAX_VALUE;
 
+    static TextBounds of(int minCodePoints, int maxCodePoints, int maxBytes) {
+        TextBounds bounds = new TextBounds();
+        bounds.minCodePoints = minCodePoints;
+        bounds.maxCodePoints = maxCodePoints;
+        bounds.maxBytes = maxBytes;
+        return bounds;
+    }
+
     boolean admits(String text) {
         int length = text.length();
         // A code point is one or two chars, and one to four bytes: counting is needed only near the bounds.

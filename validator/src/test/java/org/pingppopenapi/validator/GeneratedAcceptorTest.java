@@ -1,0 +1,126 @@
+package org.pingppopenapi.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.pingppopenapi.spec.PingppSpec;
+import org.pingppopenapi.validator.PropertyTest.Generators;
+import org.pingppopenapi.validator.PropertyTest.Mutation;
+import org.pingppopenapi.validator.internal.RuleEngine;
+
+/**
+ * The acceptor generated from the spec at build time against the interpreter: on seeded valid, mutated and junk
+ * payloads of every kind, the generated code finds a payload valid exactly when the interpreter reports nothing,
+ * and the engine that answers through it reports exactly what the interpreter reports. Rerun a seed with
+ * {@code -Dpingpp.acceptor.seed=<seed>}.
+ */
+class GeneratedAcceptorTest {
+
+    private static final long SEED = Long.getLong("pingpp.acceptor.seed", new SecureRandom().nextLong());
+    private static final int PAYLOADS_PER_KIND = 6_000;
+    private static final long NOW = Fixtures.NOW;
+
+    private static final RuleEngine BUNDLED = RuleEngine.bundled();
+    private static final RuleEngine INTERPRETER = interpreter(specBytes());
+
+    @Test
+    void theShippedSpecIsValidatedThroughGeneratedCode() {
+        assertThat(BUNDLED.hasGeneratedAcceptor()).as("the build generated and compiled BundledSpecAcceptor").isTrue();
+        assertThat(INTERPRETER.hasGeneratedAcceptor()).isFalse();
+    }
+
+    @Test
+    void anotherRevisionOfTheSpecIsOnlyInterpreted() {
+        byte[] edited = (new String(specBytes(), StandardCharsets.UTF_8) + "\n# another revision\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(PingppValidator.fromSpec(new ByteArrayInputStream(edited)).validate(RequestKind.CHARGE, Fixtures.charge("upacp"),
+                java.time.Instant.ofEpochSecond(NOW))).isEmpty();
+        assertThat(interpreter(edited).hasGeneratedAcceptor()).isFalse();
+    }
+
+    @Test
+    void payloadsThatAreNoObjectAgree() {
+        for (RequestKind kind : RequestKind.values()) {
+            for (JsonNode payload : new JsonNode[] {null, MissingNode.getInstance(), Json.NODES.nullNode(), Json.NODES.textNode("{}"),
+                    Json.NODES.arrayNode().add(Fixtures.charge("upacp")), Json.NODES.numberNode(1)}) {
+                assertThat(BUNDLED.acceptedByGeneratedCode(kind, payload, NOW)).as("%s %s", kind, payload).isFalse();
+                assertThat(BUNDLED.validate(kind, payload, NOW)).isEqualTo(INTERPRETER.validate(kind, payload, NOW));
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> generatedCodeAgreesWithTheInterpreter() {
+        System.out.println("GeneratedAcceptorTest seed " + SEED + " (rerun with -Dpingpp.acceptor.seed=" + SEED + ")");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (RequestKind kind : RequestKind.values()) {
+            tests.add(dynamicTest(kind.cliName() + " (seed " + SEED + ")", () -> agree(kind, new Random(SEED * 31 + kind.ordinal()))));
+        }
+        return tests.stream();
+    }
+
+    private static void agree(RequestKind kind, Random random) {
+        List<Mutation> mutations = PropertyTest.schemaMutations(kind);
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < PAYLOADS_PER_KIND; i++) {
+            ObjectNode payload = Generators.valid(kind, random);
+            if (i % 3 == 1) {
+                Mutation mutation = mutations.get(random.nextInt(mutations.size()));
+                payload = Json.with(payload, mutation.path(), mutation.value());
+            } else if (i % 3 == 2) {
+                payload = Generators.junk(payload, random);
+            }
+            List<Violation> interpreted = INTERPRETER.validate(kind, payload, NOW);
+            boolean generated = BUNDLED.acceptedByGeneratedCode(kind, payload, NOW);
+            JsonNode shown = payload;
+            assertThat(generated).as(() -> "seed " + SEED + ", generated code's answer on " + describe(shown) + ", which the interpreter finds "
+                    + interpreted).isEqualTo(interpreted.isEmpty());
+            assertThat(BUNDLED.validate(kind, payload, NOW)).isEqualTo(interpreted);
+            if (generated) {
+                accepted++;
+            } else {
+                rejected++;
+            }
+        }
+        // Both answers must have been exercised, or the agreement says little.
+        assertThat(accepted).as("valid payloads of %s", kind).isGreaterThan(PAYLOADS_PER_KIND / 4);
+        assertThat(rejected).as("invalid payloads of %s", kind).isGreaterThan(PAYLOADS_PER_KIND / 4);
+    }
+
+    private static String describe(JsonNode payload) {
+        String text;
+        try {
+            text = payload.toString();
+        } catch (RuntimeException tooDeep) {
+            text = "(a payload too deep to print)";
+        }
+        return text.length() > 600 ? text.substring(0, 600) + "... (" + text.length() + " characters)" : text;
+    }
+
+    private static byte[] specBytes() {
+        try (InputStream in = PingppSpec.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuleEngine interpreter(byte[] spec) {
+        return RuleEngine.load(new ByteArrayInputStream(spec));
+    }
+}
