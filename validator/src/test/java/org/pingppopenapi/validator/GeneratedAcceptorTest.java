@@ -63,6 +63,20 @@ class GeneratedAcceptorTest {
         }
     }
 
+    @Test
+    void fieldNamesThatAreNotInternedAreFoundByEquals() {
+        ObjectNode charge = Fixtures.charge("upacp");
+        charge.set("metadata", Json.object("{\"color\":\"red\"}"));
+        ObjectNode copied = Json.NODES.objectNode();
+        charge.properties().forEach(field -> copied.set(new String(field.getKey().toCharArray()), field.getValue()));
+        assertThat(copied.fieldNames().next()).isNotSameAs(charge.fieldNames().next());
+
+        assertThat(BUNDLED.acceptedByGeneratedCode(RequestKind.CHARGE, copied, NOW)).isTrue();
+        copied.put(new String("amount".toCharArray()), 0);
+        assertThat(BUNDLED.acceptedByGeneratedCode(RequestKind.CHARGE, copied, NOW)).isFalse();
+        assertThat(BUNDLED.validate(RequestKind.CHARGE, copied, NOW)).extracting(Violation::field).containsExactly("amount");
+    }
+
     @TestFactory
     Stream<DynamicTest> generatedCodeAgreesWithTheInterpreter() {
         System.out.println("GeneratedAcceptorTest seed " + SEED + " (rerun with -Dpingpp.acceptor.seed=" + SEED + ")");

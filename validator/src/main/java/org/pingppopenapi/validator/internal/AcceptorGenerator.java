@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.RegExp;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
 import org.pingppopenapi.spec.PingppSpec;
 import org.pingppopenapi.validator.RequestKind;
 
@@ -184,11 +188,86 @@ public final class AcceptorGenerator {
                     .append(") {\n            return false;\n        }\n");
         }
         if (schema.pattern != null) {
-            String matcher = field("WholeMatch", navigation.get(schema) + ".pattern");
-            body.append("        return ").append(matcher).append(".matches(t);\n");
+            body.append("        return ").append(patternMethod(schema)).append("(t);\n");
         } else {
             body.append("        return true;\n");
         }
+    }
+
+    /**
+     * A method matching the schema's pattern as {@link WholeMatch} does, written out: a loop over a bit set of ASCII
+     * characters for a {@link ClassRun}, a switch over the states of the minimal automaton for a {@link Dfa}, and
+     * otherwise a call of the schema's own matcher. Returns its name.
+     */
+    private String patternMethod(CompiledSchema schema) {
+        String regex = schema.pattern.pattern().pattern();
+        String name = "m" + fieldCount++;
+        ClassRun run = ClassRun.compile(regex);
+        StringBuilder code = new StringBuilder();
+        if (run != null) {
+            long low = 0;
+            long high = 0;
+            for (int c = 0; c < 128; c++) {
+                if (run.inClass[c]) {
+                    if (c < 64) {
+                        low |= 1L << c;
+                    } else {
+                        high |= 1L << (c - 64);
+                    }
+                }
+            }
+            code.append("        int length = t.length();\n");
+            code.append("        if (length < ").append(run.min).append(" || length > ").append(run.max).append(") {\n            return false;\n        }\n");
+            code.append("        for (int i = 0; i < length; i++) {\n            char c = t.charAt(i);\n")
+                    .append("            if (c >= 128 || ((c < 64 ? 0x").append(Long.toHexString(low)).append("L >>> c : 0x").append(Long.toHexString(high))
+                    .append("L >>> (c - 64)) & 1L) == 0) {\n                return false;\n            }\n        }\n        return true;\n");
+        } else if (schema.pattern.engine().equals("automaton")) {
+            automatonCode(new RegExp(RegexSubset.toBrics(regex), RegExp.NONE).toAutomaton(true), code);
+        } else {
+            String matcher = field("WholeMatch", navigation.get(schema) + ".pattern");
+            methods.append("\n    private boolean ").append(name).append("(String t) {\n        return ").append(matcher).append(".matches(t);\n    }\n");
+            return name;
+        }
+        methods.append("\n    /** {@code ").append(regex.replace("*/", "*\\/").replace("\\u", "\\\\u")).append("} */\n")
+                .append("    private static boolean ").append(name).append("(String t) {\n").append(code).append("    }\n");
+        return name;
+    }
+
+    /** A loop stepping through the states of a deterministic automaton, numbered breadth first from the initial one. */
+    private static void automatonCode(Automaton automaton, StringBuilder code) {
+        List<State> states = new ArrayList<>(List.of(automaton.getInitialState()));
+        Map<State, Integer> numbers = new IdentityHashMap<>(Map.of(automaton.getInitialState(), 0));
+        for (int i = 0; i < states.size(); i++) {
+            for (Transition transition : states.get(i).getSortedTransitions(false)) {
+                if (!numbers.containsKey(transition.getDest())) {
+                    numbers.put(transition.getDest(), states.size());
+                    states.add(transition.getDest());
+                }
+            }
+        }
+        code.append("        int state = 0;\n        for (int i = 0; i < t.length(); i++) {\n            char c = t.charAt(i);\n")
+                .append("            switch (state) {\n");
+        List<String> accepting = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            State state = states.get(i);
+            if (state.isAccept()) {
+                accepting.add("state == " + i);
+            }
+            code.append("                case ").append(i).append(" -> {\n");
+            String keyword = "if";
+            for (Transition transition : state.getSortedTransitions(false)) {
+                int min = transition.getMin();
+                int max = transition.getMax();
+                String test = min == max ? "c == " + min : "c >= " + min + " && c <= " + max;
+                code.append(keyword.equals("if") ? "                    if" : keyword).append(" (").append(test).append(") {\n                        state = ")
+                        .append(numbers.get(transition.getDest())).append(";\n                    }");
+                keyword = " else if";
+            }
+            code.append(keyword.equals("if") ? "                    return false;\n" : " else {\n                        return false;\n                    }\n");
+            code.append("                }\n");
+        }
+        code.append("                default -> throw new IllegalStateException();\n            }\n        }\n");
+        code.append("        return ").append(accepting.isEmpty() ? "false" : String.join(" || ", accepting)).append(";\n");
     }
 
     private void integerBody(CompiledSchema schema, StringBuilder body, String delegate) {
@@ -221,9 +300,10 @@ public final class AcceptorGenerator {
         body.append("        if (v.getClass() != ObjectNode.class) {\n            ").append(delegate).append("\n        }\n");
         body.append("        ObjectNode o = (ObjectNode) v;\n");
         String[] names = schema.propertyNames;
-        for (int i = 0; i < names.length; i++) {
-            body.append("        JsonNode p").append(i).append(" = o.get(").append(literal(names[i])).append(");\n");
+        if (schema.maxProperties >= 0) {
+            body.append("        if (o.size() > ").append(schema.maxProperties).append(") {\n            return false;\n        }\n");
         }
+        properties(schema, id, body);
         for (int i = 0; i < names.length; i++) {
             int child = schema(schema.propertySchemas[i], "s" + id + ".propertySchemas[" + i + "]");
             boolean required = schema.propertyRequired[i];
@@ -243,29 +323,52 @@ public final class AcceptorGenerator {
             body.append("        {\n            JsonNode c = o.get(").append(literal(name)).append(");\n")
                     .append("            if (c == null || c.isNull()) {\n                return false;\n            }\n        }\n");
         }
-        if (schema.additional == CompiledSchema.Additional.FORBIDDEN || schema.additional == CompiledSchema.Additional.SCHEMA) {
-            String onOther = schema.additional == CompiledSchema.Additional.FORBIDDEN
-                    ? "return false;"
-                    : "if (!v" + schema(schema.additionalSchema, "s" + id + ".additionalSchema") + "(field.getValue(), now)) {\n                        return false;\n                    }";
-            body.append("        for (Map.Entry<String, JsonNode> field : o.properties()) {\n");
-            if (names.length == 0) {
-                body.append("            ").append(onOther).append('\n');
-            } else {
-                body.append("            switch (field.getKey()) {\n")
-                        .append("                case ").append(caseLabels(Arrays.asList(names))).append(" -> {\n                }\n")
-                        .append("                default -> {\n                    ").append(onOther).append("\n                }\n")
-                        .append("            }\n");
-            }
-            body.append("        }\n");
-        }
-        if (schema.maxProperties >= 0) {
-            body.append("        if (o.size() > ").append(schema.maxProperties).append(") {\n            return false;\n        }\n");
-        }
         if (schema.rules.isEmpty()) {
             body.append("        return true;\n");
         } else {
             rules(schema, id, body);
         }
+    }
+
+    /**
+     * One pass over the object's fields: the values of the schema's properties into {@code p<i>}, and the other
+     * fields checked against {@code additionalProperties}. Jackson interns field names, as Java does the literals
+     * here, so a name is told by identity first, and by {@code equals} when it is not the interned one.
+     */
+    private void properties(CompiledSchema schema, int id, StringBuilder body) {
+        String[] names = schema.propertyNames;
+        for (int i = 0; i < names.length; i++) {
+            body.append("        JsonNode p").append(i).append(" = null;\n");
+        }
+        String onOther = switch (schema.additional) {
+            case FORBIDDEN -> "return false;";
+            case SCHEMA -> "if (!v" + schema(schema.additionalSchema, "s" + id + ".additionalSchema") + "(field.getValue(), now)) {\n"
+                    + "                        return false;\n                    }";
+            default -> null;
+        };
+        if (names.length == 0 && onOther == null) {
+            return;
+        }
+        body.append("        for (Map.Entry<String, JsonNode> field : o.properties()) {\n");
+        if (names.length == 0) {
+            body.append("            ").append(onOther.replace("\n        ", "\n")).append('\n');
+        } else {
+            body.append("            String name = field.getKey();\n");
+            for (int i = 0; i < names.length; i++) {
+                body.append(i == 0 ? "            if" : " else if").append(" (name == ").append(literal(names[i])).append(") {\n")
+                        .append("                p").append(i).append(" = field.getValue();\n            }");
+            }
+            body.append(" else {\n                switch (name) {\n");
+            for (int i = 0; i < names.length; i++) {
+                body.append("                    case ").append(literal(names[i])).append(" -> p").append(i).append(" = field.getValue();\n");
+            }
+            body.append("                    default -> {\n");
+            if (onOther != null) {
+                body.append("                        ").append(onOther.replace("\n    ", "\n        ")).append('\n');
+            }
+            body.append("                    }\n                }\n            }\n");
+        }
+        body.append("        }\n");
     }
 
     /** Picks the plan as {@link RuleSet#planFor} does, and calls the method of each plan. */

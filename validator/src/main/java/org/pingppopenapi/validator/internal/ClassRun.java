@@ -13,9 +13,9 @@ final class ClassRun {
     /** {@code ^[...]{m,n}$} (also {@code +}, {@code *}, {@code {n}}, {@code {n,}}) with plain characters and ranges in the class. */
     private static final Pattern SHAPE = Pattern.compile("\\^\\[((?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?)+)](\\+|\\*|\\{(\\d+)(,(\\d*))?})\\$");
 
-    private final boolean[] inClass;
-    private final int min;
-    private final int max;
+    final boolean[] inClass;
+    final int min;
+    final int max;
 
     private ClassRun(boolean[] inClass, int min, int max) {
         this.inClass = inClass;
