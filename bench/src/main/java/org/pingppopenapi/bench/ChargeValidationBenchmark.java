@@ -36,7 +36,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Throughput of validating one typical, valid UnionPay charge request, already parsed:
  * <ul>
- *   <li>{@code engine}: the rule engine, schema constraints and every channel rule (JSON tree);</li>
+ *   <li>{@code engine}: the rule engine, schema constraints and every channel rule (JSON tree), as shipped: the code
+ *       generated from the spec at build time recognizes a valid payload, the interpreter explains an invalid one;</li>
+ *   <li>{@code engineInterpreterOnly}: the same engine with no generated code (as for a spec passed in at run time);</li>
  *   <li>{@code engineOnModel}: the same through {@code validate(Object)}, including the model-to-tree conversion;</li>
  *   <li>{@code networkntJsonSchema}: the spec's {@code ChargeCreateRequest} JSON Schema (OpenAPI 3.0 dialect) with
  *       networknt json-schema-validator, which checks no channel rule;</li>
@@ -75,6 +77,7 @@ public class ChargeValidationBenchmark {
     private static final String DOCUMENT_IRI = "https://pingpp-openapi.invalid/spec.json";
 
     private PingppValidator engine;
+    private PingppValidator interpreterOnly;
     private com.fasterxml.jackson.databind.JsonNode jackson2Charge;
     private ChargeModel model;
     private Schema jsonSchema;
@@ -86,6 +89,9 @@ public class ChargeValidationBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         engine = PingppValidator.fromSpec();
+        try (InputStream spec = PingppSpec.open()) {
+            interpreterOnly = PingppValidator.fromSpec(spec);
+        }
         jackson2Charge = JsonMapper.builder().build().readTree(CHARGE);
         model = JsonMapper.builder().build().readValue(CHARGE, ChargeModel.class);
 
@@ -115,6 +121,7 @@ public class ChargeValidationBenchmark {
         bean.description = "A typical charge";
 
         requireValid(engine.validate(RequestKind.CHARGE, jackson2Charge, NOW), "engine");
+        requireValid(interpreterOnly.validate(RequestKind.CHARGE, jackson2Charge, NOW), "engine, interpreter only");
         requireValid(engine.validate(model, NOW), "engine on the model");
         requireValid(jsonSchema.validate(jackson3Charge), "networknt");
         requireValid(beanValidator.validate(bean), "Hibernate Validator");
@@ -122,6 +129,8 @@ public class ChargeValidationBenchmark {
         // A contender that let a broken charge through would be measured doing less than its job.
         requireRejected(engine.validate(RequestKind.CHARGE, JsonMapper.builder().build().readTree(BROKEN_CHARGE), NOW).stream()
                 .map(Violation::field).toList(), BROKEN_FIELDS, "engine");
+        requireRejected(interpreterOnly.validate(RequestKind.CHARGE, JsonMapper.builder().build().readTree(BROKEN_CHARGE), NOW).stream()
+                .map(Violation::field).toList(), BROKEN_FIELDS, "engine, interpreter only");
         requireRejected(engine.validate(JsonMapper.builder().build().readValue(BROKEN_CHARGE, ChargeModel.class), NOW).stream()
                 .map(Violation::field).toList(), BROKEN_FIELDS, "engine on the model");
         requireRejected(jsonSchema.validate(tools.jackson.databind.json.JsonMapper.builder().build().readTree(BROKEN_CHARGE)).stream()
@@ -169,6 +178,11 @@ public class ChargeValidationBenchmark {
     @Benchmark
     public List<Violation> engine() {
         return engine.validate(RequestKind.CHARGE, jackson2Charge, NOW);
+    }
+
+    @Benchmark
+    public List<Violation> engineInterpreterOnly() {
+        return interpreterOnly.validate(RequestKind.CHARGE, jackson2Charge, NOW);
     }
 
     @Benchmark

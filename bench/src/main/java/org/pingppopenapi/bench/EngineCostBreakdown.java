@@ -25,7 +25,8 @@ import org.pingppopenapi.validator.RequestKind;
 import org.pingppopenapi.validator.Violation;
 
 /**
- * Where the engine's time goes on {@link ChargeValidationBenchmark}'s charge: the engine compiled from the spec with
+ * Where the interpreter's time goes on {@link ChargeValidationBenchmark}'s charge (a spec passed in at run time has no
+ * generated code, so every variant here is interpreted): the engine compiled from the spec with
  * parts of {@code ChargeCreateRequest} taken away ({@link #spec}), so that the differences between the variants
  * price each part. {@link TreeWalkFloor} is what merely reading the same values costs.
  *
