@@ -331,9 +331,10 @@ public final class AcceptorGenerator {
     }
 
     /**
-     * One pass over the object's fields: the values of the schema's properties into {@code p<i>}, and the other
-     * fields checked against {@code additionalProperties}. Jackson interns field names, as Java does the literals
-     * here, so a name is told by identity first, and by {@code equals} when it is not the interned one.
+     * One pass over the object's fields: the values of the schema's properties into {@code p<i>}, the other fields
+     * checked against {@code additionalProperties}, and the total length of a {@code maxTotalLength} rule on the whole
+     * object ({@link #foldedTotalLength}) added up. Jackson interns field names, as Java does the literals here, so a
+     * name is told by its hash and identity first, and by {@code equals} when it is not the interned one.
      */
     private void properties(CompiledSchema schema, int id, StringBuilder body) {
         String[] names = schema.propertyNames;
@@ -342,33 +343,78 @@ public final class AcceptorGenerator {
         }
         String onOther = switch (schema.additional) {
             case FORBIDDEN -> "return false;";
-            case SCHEMA -> "if (!v" + schema(schema.additionalSchema, "s" + id + ".additionalSchema") + "(field.getValue(), now)) {\n"
+            case SCHEMA -> "if (!v" + schema(schema.additionalSchema, "s" + id + ".additionalSchema") + "(value, now)) {\n"
                     + "                        return false;\n                    }";
             default -> null;
         };
-        if (names.length == 0 && onOther == null) {
+        Long totalLimit = foldedTotalLength(schema) >= 0 ? totalLengthLimit(schema) : null;
+        if (names.length == 0 && onOther == null && totalLimit == null) {
             return;
         }
+        if (totalLimit != null) {
+            body.append("        long total = 0;\n");
+        }
         body.append("        for (Map.Entry<String, JsonNode> field : o.properties()) {\n");
-        if (names.length == 0) {
-            body.append("            ").append(onOther.replace("\n        ", "\n")).append('\n');
-        } else {
-            body.append("            String name = field.getKey();\n");
+        body.append("            String name = field.getKey();\n            JsonNode value = field.getValue();\n");
+        if (totalLimit != null) {
+            body.append("            total += JsonValues.fieldLength(name, value);\n");
+        }
+        if (names.length > 0) {
+            Map<Integer, List<Integer>> byHash = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
-                body.append(i == 0 ? "            if" : " else if").append(" (name == ").append(literal(names[i])).append(") {\n")
-                        .append("                p").append(i).append(" = field.getValue();\n            }");
+                byHash.computeIfAbsent(names[i].hashCode(), h -> new ArrayList<>()).add(i);
             }
-            body.append(" else {\n                switch (name) {\n");
+            body.append("            switch (name.hashCode()) {\n");
+            byHash.forEach((hash, indexes) -> {
+                body.append("                case ").append(hash).append(" -> {\n");
+                for (int i : indexes) {
+                    body.append("                    if (name == ").append(literal(names[i])).append(") {\n                        p").append(i)
+                            .append(" = value;\n                        continue;\n                    }\n");
+                }
+                body.append("                }\n");
+            });
+            body.append("                default -> {\n                }\n            }\n");
+            body.append("            switch (name) {\n");
             for (int i = 0; i < names.length; i++) {
-                body.append("                    case ").append(literal(names[i])).append(" -> p").append(i).append(" = field.getValue();\n");
+                body.append("                case ").append(literal(names[i])).append(" -> p").append(i).append(" = value;\n");
             }
-            body.append("                    default -> {\n");
+            body.append("                default -> {\n");
             if (onOther != null) {
-                body.append("                        ").append(onOther.replace("\n    ", "\n        ")).append('\n');
+                body.append("                    ").append(onOther.replace("\n    ", "\n")).append('\n');
             }
-            body.append("                    }\n                }\n            }\n");
+            body.append("                }\n            }\n");
+        } else if (onOther != null) {
+            body.append("            ").append(onOther.replace("\n        ", "\n")).append('\n');
         }
         body.append("        }\n");
+        if (totalLimit != null) {
+            body.append("        if (total > ").append(totalLimit).append("L) {\n            return false;\n        }\n");
+        }
+    }
+
+    /**
+     * The index, in the schema's only plan, of an unconditional {@code maxTotalLength} requirement on the object
+     * itself, which {@link #properties} checks while it passes the fields; -1 when there is none.
+     */
+    private static int foldedTotalLength(CompiledSchema schema) {
+        RuleSet rules = schema.rules;
+        if (rules.isEmpty() || rules.dispatchPath() != null) {
+            return -1;
+        }
+        RuleSet.Plan plan = rules.planForAbsent();
+        for (int i = 0; i < plan.size(); i++) {
+            Rule.Requirement requirement = plan.requirement(i);
+            if (plan.isUnconditional(i) && requirement.path.isSelf() && requirement.keywords().size() == 1
+                    && requirement.keyword(0) instanceof Keyword.MaxTotalLength) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long totalLengthLimit(CompiledSchema schema) {
+        RuleSet.Plan plan = schema.rules.planForAbsent();
+        return ((Keyword.MaxTotalLength) plan.requirement(foldedTotalLength(schema)).keyword(0)).maximum;
     }
 
     /** Picks the plan as {@link RuleSet#planFor} does, and calls the method of each plan. */
@@ -423,7 +469,11 @@ public final class AcceptorGenerator {
         String name = "r" + id + "_" + index;
         String planField = null;
         StringBuilder body = new StringBuilder();
+        int folded = plan == schema.rules.planForAbsent() ? foldedTotalLength(schema) : -1;
         for (int i = 0; i < plan.size(); i++) {
+            if (i == folded) {
+                continue; // checked by the walk over the fields
+            }
             Rule.Requirement requirement = plan.requirement(i);
             boolean decidedByHolds = requirement.keywords().stream().allMatch(Keyword::isDecidedByHolds);
             if (plan.isUnconditional(i) && requirement.isOnOneProperty()) {

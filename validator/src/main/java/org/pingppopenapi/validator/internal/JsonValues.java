@@ -128,15 +128,17 @@ final class JsonValues {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            total += codePoints(field.getKey());
-            JsonNode value = field.getValue();
-            if (isText(value)) {
-                total += codePoints(value.textValue());
-            } else if (value.isValueNode() && !value.isNull()) {
-                total += codePoints(value.asText());
-            }
+            total += fieldLength(field.getKey(), field.getValue());
         }
         return total;
+    }
+
+    /** What one field adds to {@link #totalLength}. */
+    static int fieldLength(String key, JsonNode value) {
+        if (isText(value)) {
+            return codePoints(key) + codePoints(value.textValue());
+        }
+        return codePoints(key) + (value.isValueNode() && !value.isNull() ? codePoints(value.asText()) : 0);
     }
 
     /** JSON equality of two scalars; numbers compare by value, so {@code 1}, {@code 1.0} and {@code 1e0} are equal. */

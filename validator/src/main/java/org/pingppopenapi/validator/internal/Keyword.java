@@ -338,7 +338,7 @@ abstract class Keyword {
 
     /** {@code maxTotalLength}: the keys and values of an object, in code points, added up. */
     static final class MaxTotalLength extends Keyword {
-        private final long maximum;
+        final long maximum;
 
         MaxTotalLength(long maximum) {
             super("maxTotalLength");
