@@ -447,13 +447,16 @@ public final class AcceptorGenerator {
         body.append("        JsonNodeType dispatchType = JsonValues.typeOf(dispatch);\n");
         body.append("        int plan;\n");
         body.append("        if (dispatchType == JsonNodeType.STRING) {\n");
-        body.append("            plan = switch (dispatch.textValue()) {\n");
+        String planOf = "planOf" + id;
+        body.append("            plan = ").append(planOf).append("(dispatch.textValue());\n");
+        StringBuilder planOfString = new StringBuilder("\n    private static int ").append(planOf).append("(String value) {\n")
+                .append("        return switch (value) {\n");
         stringsByPlan.forEach((plan, strings) -> {
             if (plan != otherString) {
-                body.append("                case ").append(caseLabels(strings)).append(" -> ").append(plan).append(";\n");
+                planOfString.append("            case ").append(caseLabels(strings)).append(" -> ").append(plan).append(";\n");
             }
         });
-        body.append("                default -> ").append(otherString).append(";\n            };\n");
+        methods.append(planOfString).append("            default -> ").append(otherString).append(";\n        };\n    }\n");
         body.append("        } else {\n");
         body.append("            plan = dispatchType == JsonNodeType.MISSING || dispatchType == JsonNodeType.NULL ? ")
                 .append(absent).append(" : ").append(notString).append(";\n        }\n");
