@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,31 @@ class GeneratedAcceptorTest {
     void theShippedSpecIsValidatedThroughGeneratedCode() {
         assertThat(BUNDLED.hasGeneratedAcceptor()).as("the build generated and compiled BundledSpecAcceptor").isTrue();
         assertThat(INTERPRETER.hasGeneratedAcceptor()).isFalse();
+    }
+
+    /**
+     * HotSpot never compiles a method of more than 8,000 bytes of bytecode ({@code -XX:HugeMethodLimit}): a
+     * generated method that grew past it with the spec would run interpreted, many times slower.
+     */
+    @Test
+    void everyGeneratedMethodIsSmallEnoughForTheJit() {
+        ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
+        StringWriter listing = new StringWriter();
+        int exit = javap.run(new PrintWriter(listing), new PrintWriter(new StringWriter()), "-c", "-p", "-cp",
+                System.getProperty("java.class.path"), "org.pingppopenapi.validator.internal.BundledSpecAcceptor");
+        assertThat(exit).isZero();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        String method = null;
+        for (String line : listing.toString().split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("   ") && line.contains("(")) {
+                method = line.trim();
+            } else if (method != null && line.matches(" +\\d+: .*")) {
+                sizes.put(method, Integer.parseInt(line.trim().substring(0, line.trim().indexOf(':'))));
+            }
+        }
+        assertThat(sizes).as("methods of the generated acceptor").hasSizeGreaterThan(RequestKind.values().length);
+        assertThat(sizes.entrySet().stream().filter(entry -> entry.getValue() >= 8_000).map(Map.Entry::getKey).toList())
+                .as("generated methods of 8,000 bytes of bytecode or more").isEmpty();
     }
 
     @Test
