@@ -1,5 +1,9 @@
 package org.pingppopenapi.validator.internal;
 
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.RegExp;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RegExp;
-import dk.brics.automaton.State;
-import dk.brics.automaton.Transition;
 import org.pingppopenapi.spec.PingppSpec;
 import org.pingppopenapi.validator.RequestKind;
 
@@ -44,7 +44,6 @@ public final class AcceptorGenerator {
     private final StringBuilder constructor = new StringBuilder();
     private final StringBuilder methods = new StringBuilder();
     private final Map<CompiledSchema, Integer> schemaIds = new IdentityHashMap<>();
-    private final Map<CompiledSchema, String> navigation = new IdentityHashMap<>();
     private final Deque<CompiledSchema> pending = new ArrayDeque<>();
     private int fieldCount;
 
@@ -125,7 +124,6 @@ public final class AcceptorGenerator {
         }
         id = schemaIds.size();
         schemaIds.put(schema, id);
-        navigation.put(schema, "s" + id);
         field("CompiledSchema", "s" + id, path);
         pending.add(schema);
         return id;
@@ -224,7 +222,7 @@ public final class AcceptorGenerator {
         } else if (schema.pattern.engine().equals("automaton")) {
             automatonCode(new RegExp(RegexSubset.toBrics(regex), RegExp.NONE).toAutomaton(true), code);
         } else {
-            String matcher = field("WholeMatch", navigation.get(schema) + ".pattern");
+            String matcher = field("WholeMatch", "s" + schemaIds.get(schema) + ".pattern");
             methods.append("\n    private boolean ").append(name).append("(String t) {\n        return ").append(matcher).append(".matches(t);\n    }\n");
             return name;
         }
@@ -435,7 +433,7 @@ public final class AcceptorGenerator {
                 ? Arrays.asList(schema.propertyNames).indexOf(dispatch.name(0)) : -1;
         String value = property >= 0
                 ? "p" + property + " == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : p" + property
-                : field("FieldPath", navigation.get(schema) + ".rules.dispatchPath()") + ".resolve(o)";
+                : field("FieldPath", "s" + schemaIds.get(schema) + ".rules.dispatchPath()") + ".resolve(o)";
         int absent = plans.indexOf(rules.planForAbsent());
         int notString = plans.indexOf(rules.planForNotString());
         int otherString = plans.indexOf(rules.planForOtherString());
@@ -527,7 +525,7 @@ public final class AcceptorGenerator {
     }
 
     private String planField(CompiledSchema schema, RuleSet.Plan plan, int index) {
-        return field("RuleSet.Plan", navigation.get(schema) + ".rules.plans().get(" + index + ")");
+        return field("RuleSet.Plan", "s" + schemaIds.get(schema) + ".rules.plans().get(" + index + ")");
     }
 
     private static String propertyArguments(int count, boolean declared) {
