@@ -1,7 +1,6 @@
 package org.pingppopenapi.validator.internal;
 
 import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RegExp;
 import dk.brics.automaton.State;
 import dk.brics.automaton.Transition;
 import java.io.ByteArrayInputStream;
@@ -200,7 +199,7 @@ public final class AcceptorGenerator {
     private String patternMethod(CompiledSchema schema) {
         String regex = schema.pattern.pattern().pattern();
         String name = "m" + fieldCount++;
-        ClassRun run = ClassRun.compile(regex);
+        ClassRun run = schema.pattern.classRun();
         StringBuilder code = new StringBuilder();
         if (run != null) {
             long low = 0;
@@ -219,8 +218,8 @@ public final class AcceptorGenerator {
             code.append("        for (int i = 0; i < length; i++) {\n            char c = t.charAt(i);\n")
                     .append("            if (c >= 128 || ((c < 64 ? 0x").append(Long.toHexString(low)).append("L >>> c : 0x").append(Long.toHexString(high))
                     .append("L >>> (c - 64)) & 1L) == 0) {\n                return false;\n            }\n        }\n        return true;\n");
-        } else if (schema.pattern.engine().equals("automaton")) {
-            automatonCode(new RegExp(RegexSubset.toBrics(regex), RegExp.NONE).toAutomaton(true), code);
+        } else if (schema.pattern.dfa() != null) {
+            automatonCode(schema.pattern.dfa().automaton(), code);
         } else {
             String matcher = field("WholeMatch", "s" + schemaIds.get(schema) + ".pattern");
             methods.append("\n    private boolean ").append(name).append("(String t) {\n        return ").append(matcher).append(".matches(t);\n    }\n");

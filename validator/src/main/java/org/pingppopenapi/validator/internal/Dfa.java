@@ -17,6 +17,7 @@ final class Dfa {
 
     private static final int ASCII = 128;
 
+    private final Automaton minimal;
     private final RunAutomaton automaton;
     /**
      * The states are numbered by their row in {@link #asciiStep}, {@code state * classes}, so that one step is one
@@ -30,7 +31,9 @@ final class Dfa {
     /** {@code row + class} to the row of the next state, or -1 when no string with this prefix can match. */
     private final int[] asciiStep;
 
-    private Dfa(RunAutomaton automaton) {
+    private Dfa(Automaton minimal) {
+        this.minimal = minimal;
+        RunAutomaton automaton = new RunAutomaton(minimal, false);
         this.automaton = automaton;
         int states = automaton.getSize();
         this.accepting = new boolean[states];
@@ -83,7 +86,12 @@ final class Dfa {
         if (automaton.getNumberOfStates() > MAX_STATES) {
             return null;
         }
-        return new Dfa(new RunAutomaton(automaton, false));
+        return new Dfa(automaton);
+    }
+
+    /** The minimal automaton the tables step through (the generated acceptor writes its states out as code). */
+    Automaton automaton() {
+        return minimal;
     }
 
     boolean matches(String text) {

@@ -34,6 +34,16 @@ final class WholeMatch {
         return pattern;
     }
 
+    /** The class run that does the work, or null. */
+    ClassRun classRun() {
+        return classRun;
+    }
+
+    /** The automaton that does the work, or null. */
+    Dfa dfa() {
+        return dfa;
+    }
+
     /** Which matcher does the work: {@code class run}, {@code automaton} or {@code java.util.regex}. */
     String engine() {
         return classRun != null ? "class run" : dfa != null ? "automaton" : "java.util.regex";
