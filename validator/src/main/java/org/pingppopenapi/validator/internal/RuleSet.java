@@ -180,8 +180,7 @@ final class RuleSet {
         JsonNode value = dispatchPath.resolve(object);
         JsonNodeType type = JsonValues.typeOf(value);
         if (type == JsonNodeType.STRING) {
-            Plan plan = byString.get(value.textValue());
-            return plan != null ? plan : otherString;
+            return planForString(value.textValue());
         }
         return type == JsonNodeType.MISSING || type == JsonNodeType.NULL ? absent : notString;
     }
@@ -240,7 +239,7 @@ final class RuleSet {
 
         /** Whether {@link #apply} would report nothing under requirement {@code i} for {@code object}. */
         boolean requirementHolds(int i, JsonNode object, long now) {
-            if (guards[i] != UNCONDITIONAL && !holds(guards[i], object, now)) {
+            if (!applies(i, object, now)) {
                 return true;
             }
             Evaluation probe = new Evaluation(now);
@@ -265,10 +264,15 @@ final class RuleSet {
                 if (i < MAX_CHECKED_ON_THE_WALK && (checkedOnTheWalk & ~failed & 1L << i) != 0) {
                     continue;
                 }
-                if (guards[i] == UNCONDITIONAL || holds(guards[i], object, evaluation.now)) {
+                if (applies(i, object, evaluation.now)) {
                     requirements[i].enforce(object, evaluation);
                 }
             }
+        }
+
+        /** Whether the conditions of requirement {@code i}'s rule left to evaluate per object hold for {@code object}. */
+        private boolean applies(int i, JsonNode object, long now) {
+            return guards[i] == UNCONDITIONAL || holds(guards[i], object, now);
         }
 
         private static boolean holds(Rule.Condition[] conditions, JsonNode object, long now) {
