@@ -96,9 +96,14 @@ final class JsonValues {
 
     /** The length of the UTF-8 encoding, computed without encoding; a lone surrogate counts 3, as in WTF-8. */
     static int utf8Bytes(String text) {
-        int bytes = 0;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int ascii = 0;
+        // Most text is ASCII, one byte a char: a plain loop over that prefix first, without the branches below.
+        while (ascii < length && text.charAt(ascii) < 0x80) {
+            ascii++;
+        }
+        int bytes = ascii;
+        for (int i = ascii; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 bytes += 1;
