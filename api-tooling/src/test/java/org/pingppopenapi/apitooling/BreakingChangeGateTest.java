@@ -24,7 +24,7 @@ import org.pingppopenapi.apitooling.BreakingChangeGate.Verdict;
 import org.pingppopenapi.apitooling.SpecOperations.Operation;
 
 /**
- * The breaking-change gate on the real spec: copies of spec/pingpp-openapi.yaml changed in one place are
+ * The breaking-change gate on the real spec: copies of the bundled spec changed in one place are
  * compared with the unchanged spec as the baseline, under the gate's own configuration.
  */
 @DisplayName("Breaking-change gate (openapi-diff)")

@@ -13,7 +13,7 @@ final class BuildPaths {
         return property("pingpp.root");
     }
 
-    /** spec/pingpp-openapi.yaml, the file every tool of the build reads. */
+    /** spec/target/pingpp-openapi.yaml, the bundled spec every tool of the build reads. */
     static Path spec() {
         return existing("api.spec");
     }

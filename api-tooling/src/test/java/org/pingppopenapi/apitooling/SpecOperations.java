@@ -33,7 +33,7 @@ final class SpecOperations {
     private SpecOperations() {
     }
 
-    /** The shipped spec, read from the spec jar (the same bytes as spec/pingpp-openapi.yaml). */
+    /** The shipped spec, read from the spec jar (the same bytes as spec/target/pingpp-openapi.yaml). */
     static JsonNode shipped() {
         try (InputStream in = PingppSpec.open()) {
             return YAML.readTree(in);

@@ -37,7 +37,7 @@ import org.pingppopenapi.prism.WithPrism;
  * and each response example it serves reads into the model it was written from; each error status Prism serves
  * ({@code Prefer: code=...}) raises the exception of its kind.
  */
-@WithPrism(spec = "spec/pingpp-openapi.yaml")
+@WithPrism(spec = "spec/target/pingpp-openapi.yaml")
 class PrismContractTest {
 
     private static final SpecOperations SPEC = SpecOperations.load();

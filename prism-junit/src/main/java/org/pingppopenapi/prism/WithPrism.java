@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Classes asking for the same spec and options share one server for the whole test run.
  *
  * <pre>{@code
- * @WithPrism(spec = "spec/pingpp-openapi.yaml")
+ * @WithPrism(spec = "spec/target/pingpp-openapi.yaml")
  * class ChargesContractTest {
  *     @Test
  *     void createsACharge(PrismServer prism) { ... prism.baseUri() ... }

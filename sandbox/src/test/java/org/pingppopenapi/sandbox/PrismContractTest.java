@@ -60,7 +60,7 @@ class PrismContractTest {
     @BeforeAll
     static void start() {
         sandbox = Sandbox.builder().start();
-        Path spec = Path.of(System.getProperty("pingpp.root", "..")).resolve("spec/pingpp-openapi.yaml");
+        Path spec = Path.of(System.getProperty("pingpp.root", "..")).resolve("spec/target/pingpp-openapi.yaml");
         prism = PrismServer.startProxy(spec, sandbox.baseUri(), PrismOptions.defaults().withErrors(true));
         String key = Fixtures.newKey();
         client = PingppClient.builder().apiKey(key).baseUrl(prism.baseUri()).maxRetries(0).build();

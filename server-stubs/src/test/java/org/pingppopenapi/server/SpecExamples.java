@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pingppopenapi.spec.PingppSpec;
 
-/** The real spec ({@code spec/pingpp-openapi.yaml}, from the spec jar), read as a tree, and its examples. */
+/** The real spec (the bundled spec, from the spec jar), read as a tree, and its examples. */
 final class SpecExamples {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");

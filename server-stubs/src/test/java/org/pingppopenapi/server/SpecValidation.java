@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.pingppopenapi.spec.PingppSpec;
 
 /**
- * Exchanges judged against the real spec ({@code spec/pingpp-openapi.yaml}, from the spec jar) by an independent
+ * Exchanges judged against the real spec (the bundled spec, from the spec jar) by an independent
  * OpenAPI validator, swagger-request-validator.
  */
 final class SpecValidation {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class PingppSpecTest {
 
-    private static final Path SOURCE = RepositoryRoot.locate().resolve("spec/pingpp-openapi.yaml");
+    private static final Path ROOT_DOCUMENT = RepositoryRoot.locate().resolve("spec/openapi/pingpp-openapi.yaml");
+    private static final Path PUBLISHED = RepositoryRoot.locate().resolve("spec/target/pingpp-openapi.yaml");
 
     @Test
     void resourceIsOnTheClasspathUnderItsDocumentedName() {
@@ -22,22 +24,31 @@ class PingppSpecTest {
     }
 
     @Test
-    void shipsTheSpecByteForByte() throws URISyntaxException {
+    void shipsTheBundleOfTheCuratedSourcesByteForByte() throws URISyntaxException, IOException {
         Path shipped = Path.of(PingppSpec.resource().toURI());
 
-        assertThat(shipped).as("the classpath copy of %s", SOURCE).hasSameBinaryContentAs(SOURCE);
+        assertThat(Files.readString(shipped, StandardCharsets.UTF_8))
+                .as("the classpath copy of the bundle of %s", ROOT_DOCUMENT)
+                .isEqualTo(SpecBundle.bundle(ROOT_DOCUMENT));
+        assertThat(shipped).as("the document the tools read").hasSameBinaryContentAs(PUBLISHED);
+    }
+
+    @Test
+    void everyResourceFileIsInTheBundle() {
+        assertThat(SpecBundle.fragmentsOf(ROOT_DOCUMENT)).extracting(path -> path.getFileName().toString())
+                .contains("charges.yaml", "orders.yaml", "events.yaml");
     }
 
     @Test
     void openReadsTheShippedSpec() throws IOException {
-        try (InputStream shipped = PingppSpec.open(); InputStream source = Files.newInputStream(SOURCE)) {
-            assertThat(shipped).hasSameContentAs(source);
+        try (InputStream shipped = PingppSpec.open(); InputStream published = Files.newInputStream(PUBLISHED)) {
+            assertThat(shipped).hasSameContentAs(published);
         }
     }
 
     @Test
     void sha256IsTheLowerCaseHexDigestOfTheShippedBytes() throws IOException, NoSuchAlgorithmException {
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SOURCE)));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(PUBLISHED)));
 
         assertThat(PingppSpec.sha256()).isEqualTo(expected).matches("[0-9a-f]{64}");
     }

@@ -60,7 +60,7 @@ public final class SandboxVsPrismBenchmark {
 
         List<LoadGenerator.Result> results = new ArrayList<>();
         Process sandbox = startSandbox(jar);
-        try (PrismServer prism = PrismServer.startMock(root.resolve("spec/pingpp-openapi.yaml"),
+        try (PrismServer prism = PrismServer.startMock(root.resolve("spec/target/pingpp-openapi.yaml"),
                 PrismOptions.defaults().withErrors(false))) {
             URI sandboxUri = URI.create(awaitListening(sandbox));
             String chargeId = createCharge(sandboxUri);
