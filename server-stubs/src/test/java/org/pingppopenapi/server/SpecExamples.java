@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.pingppopenapi.spec.PingppSpec;
 
 /** The real spec (the bundled spec, from the spec jar), read as a tree, and its examples. */
-final class SpecExamples {
+public final class SpecExamples {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final SpecExamples INSTANCE = load();
@@ -27,7 +27,7 @@ final class SpecExamples {
         this.spec = spec;
     }
 
-    static SpecExamples get() {
+    public static SpecExamples get() {
         return INSTANCE;
     }
 
@@ -62,7 +62,7 @@ final class SpecExamples {
      * The generated JAX-RS interfaces: OpenAPI Generator writes one per tag that operations are filed under first
      * ({@code Sub App Channels}: {@code org.pingppopenapi.server.api.SubAppChannelsApi}).
      */
-    List<Class<?>> apiInterfaces() {
+    public List<Class<?>> apiInterfaces() {
         List<Class<?>> interfaces = new ArrayList<>();
         for (Operation operation : operations()) {
             String tag = operation.node().path("tags").path(0).asText();
