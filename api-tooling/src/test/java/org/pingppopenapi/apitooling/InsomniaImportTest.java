@@ -84,6 +84,26 @@ class InsomniaImportTest {
         assertThat(bodies).as("operations with a request body").isPositive();
     }
 
+    @Test
+    @DisplayName("imports query parameters with the spec's bracket names and example values, the optional ones off")
+    void queryParametersAreUsable() {
+        SoftAssertions softly = new SoftAssertions();
+        int required = 0;
+        for (JsonNode request : requestsByName.values()) {
+            for (JsonNode parameter : request.path("parameters")) {
+                String name = parameter.path("name").asText();
+                String value = parameter.path("value").asText();
+                softly.assertThat(value).as("%s: %s", request.path("name").asText(), name)
+                        .isNotEqualTo("[object Object]").isNotEqualTo("string").isNotEmpty();
+                if (!parameter.path("disabled").asBoolean(false)) {
+                    required++;
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(required).as("required query parameters switched on (app[id] of List charges)").isPositive();
+    }
+
     /** The schema's own constraints on one value (type, enum, bounds, lengths, pattern, required), recursively. */
     private static void check(JsonNode schemaOrRef, JsonNode value, String where, List<String> problems) {
         JsonNode schema = SpecOperations.resolve(spec, schemaOrRef);
