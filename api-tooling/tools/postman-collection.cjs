@@ -42,6 +42,14 @@ const SANDBOX_STEPS = {
   },
 };
 
+const HOW_TO_RUN = [
+  '**Running this collection.** Set `baseUrl` (`http://127.0.0.1:8080` for the sandbox), `apiKey` (your `sk_test_` key,',
+  'sent as the HTTP Basic user name) and `app_id`, then run it from top to bottom: each folder creates before it',
+  'retrieves, lists, updates, refunds or deletes, and keeps the ids it gets in the collection variables the next',
+  'requests use. `time_expire` is computed when a request is sent. The `Sandbox:` steps call the sandbox\'s own',
+  'endpoints (the customer pays) and skip themselves against the Ping++ server.',
+].join('\n');
+
 class BuildError extends Error {}
 
 function fail(message) {
@@ -203,7 +211,8 @@ class CollectionBuilder {
         ],
       },
     }];
-    collection.info.description = `${this.flow.description}\n\n${collection.info.description?.content || collection.info.description || ''}`;
+    const specDescription = collection.info.description?.content ?? collection.info.description ?? '';
+    collection.info.description = `${HOW_TO_RUN}\n\n${specDescription}`;
     return collection;
   }
 

@@ -41,7 +41,8 @@ class NewmanRunTest {
                 "run", collectionFile.toString(),
                 "--env-var", "baseUrl=" + sandbox.baseUri().toString().replaceAll("/$", ""),
                 "--env-var", "apiKey=" + Tooling.apiKey("newman"),
-                "--reporters", "cli,json", "--reporter-json-export", report.toString(), "--disable-unicode", "--no-color"));
+                "--reporters", "cli,json", "--reporter-json-export", report.toString(), "--disable-unicode", "--color", "off"));
+        assertThat(report).as("newman's report; newman printed:\n%s%s", result.stdout(), result.stderr()).exists();
 
         JsonNode collection = Tooling.JSON.readTree(collectionFile.toFile());
         List<String> requests = new ArrayList<>();
