@@ -9,31 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingppopenapi.sandbox.Sandbox;
 
 /** The Postman collection the build makes, run by newman from top to bottom against a fresh sandbox account. */
 @DisplayName("Postman collection, run by newman against the sandbox")
+@ExtendWith(SharedSandbox.class)
 class NewmanRunTest {
-
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().port(0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     @DisplayName("every request answers 2xx in one run, in the collection's order, and every test of it passes")
-    void everyRequestAnswers2xx() throws IOException {
+    void everyRequestAnswers2xx(Sandbox sandbox) throws IOException {
         Path collectionFile = Tooling.existing("tooling.postman.collection");
         Path work = Tooling.path("tooling.work").resolve("newman");
         Path report = work.resolve("newman-report.json");

@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingppopenapi.sandbox.Sandbox;
 
 /**
@@ -18,19 +17,8 @@ import org.pingppopenapi.sandbox.Sandbox;
  * python-dateutil and typing-extensions (what the generated setup.py asks for); a machine without them fails here.
  */
 @DisplayName("Python client (python)")
+@ExtendWith(SharedSandbox.class)
 class PythonClientTest {
-
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().port(0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     @DisplayName("has what it needs: Python 3 with pydantic 2, urllib3, python-dateutil, typing-extensions")
@@ -43,7 +31,7 @@ class PythonClientTest {
 
     @Test
     @DisplayName("creates, retrieves and lists a charge (app[id] and created[gte] filters) and reads a 4xx error body")
-    void drivesTheSandbox() throws IOException {
+    void drivesTheSandbox(Sandbox sandbox) throws IOException {
         Path client = Tooling.existing("tooling.python.client");
         Tooling.Result ran = Tooling.run(Tooling.path("tooling.work").resolve("python"), Map.of("PYTHONPATH", client.toString(),
                 "PYTHONDONTWRITEBYTECODE", "1"), List.of("python3", Tooling.existing("tooling.python.script").toString(),

@@ -9,10 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingppopenapi.sandbox.Sandbox;
 
 /**
@@ -21,14 +21,13 @@ import org.pingppopenapi.sandbox.Sandbox;
  * sandbox.
  */
 @DisplayName("TypeScript client (typescript-fetch)")
+@ExtendWith(SharedSandbox.class)
 class TypeScriptClientTest {
 
-    private static Sandbox sandbox;
     private static Path work;
 
     @BeforeAll
     static void compile() throws IOException {
-        sandbox = Sandbox.builder().port(0).start();
         work = Tooling.path("tooling.work").resolve("typescript");
         copyTree(Tooling.existing("tooling.typescript.client"), work.resolve("client"));
         Files.copy(Tooling.existing("tooling.typescript.script"), work.resolve("charge-flow.ts"), StandardCopyOption.REPLACE_EXISTING);
@@ -44,16 +43,9 @@ class TypeScriptClientTest {
                 """);
     }
 
-    @AfterAll
-    static void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
     @Test
     @DisplayName("compiles with tsc --strict, then creates, retrieves and lists a charge and reads a 4xx error body")
-    void compilesAndDrivesTheSandbox() throws IOException {
+    void compilesAndDrivesTheSandbox(Sandbox sandbox) throws IOException {
         Tooling.Result compiled = Tooling.run(work, Map.of(), List.of("node", Tooling.nodeModule("typescript/bin/tsc").toString(),
                 "--project", "tsconfig.json", "--strict", "--pretty", "false"));
         assertThat(compiled.exitCode()).as("tsc --strict\n%s%s", compiled.stdout(), compiled.stderr()).isZero();
