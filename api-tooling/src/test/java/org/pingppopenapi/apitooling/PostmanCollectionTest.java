@@ -3,10 +3,13 @@ package org.pingppopenapi.apitooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +38,7 @@ class PostmanCollectionTest {
     private static JsonNode spec;
     private static List<Operation> operations;
     private static JsonNode collection;
+    private static JsonNode flow;
     private static List<Request> requests;
 
     @BeforeAll
@@ -42,6 +46,7 @@ class PostmanCollectionTest {
         spec = SpecOperations.shipped();
         operations = SpecOperations.api(spec);
         collection = SpecOperations.JSON.readTree(BuildPaths.postmanCollection().toFile());
+        flow = SpecOperations.JSON.readTree(BuildPaths.property("api.postman.flow").toFile());
         requests = new ArrayList<>();
         collectRequests(collection.path("item"), null, requests);
     }
@@ -196,7 +201,11 @@ class PostmanCollectionTest {
             }
             withBody++;
             JsonNode media = SpecOperations.resolve(spec, operation.node().get("requestBody")).path("content").path("application/json");
-            JsonNode firstExample = SpecOperations.resolve(spec, media.path("examples").elements().next()).path("value");
+            JsonNode firstExample = SpecOperations.resolve(spec, media.path("examples").elements().next()).path("value").deepCopy();
+            flowBodyOverrides(operation.operationId()).forEach((field, value) -> {
+                softly.assertThat(firstExample.at("/" + field.replace('.', '/')).isMissingNode()).as("%s overrides %s of its example", operation, field).isFalse();
+                ((ObjectNode) firstExample.at(parentPointer(field))).set(lastKey(field), value);
+            });
 
             softly.assertThat(body.path("mode").asText()).as("body mode of %s", request).isEqualTo("raw");
             softly.assertThat(body.path("options").path("raw").path("language").asText()).as("body language of %s", request).isEqualTo("json");
@@ -208,6 +217,28 @@ class PostmanCollectionTest {
         softly.assertAll();
         assertThat(withBody).as("operations with a request body").isPositive();
         assertThat(futureTimes).as("future times computed when sent (the examples' time_expire)").isPositive();
+    }
+
+    /** The body fields flow.json sets on the (first, unnamed) step of an operation: unique values per run. */
+    private static Map<String, JsonNode> flowBodyOverrides(String operationId) {
+        Map<String, JsonNode> overrides = new LinkedHashMap<>();
+        for (JsonNode folder : flow.path("folders")) {
+            for (JsonNode step : folder.path("steps")) {
+                if (step.path("operation").asText().equals(operationId) && !step.has("name")) {
+                    step.path("body").fields().forEachRemaining(field -> overrides.put(field.getKey(), field.getValue()));
+                }
+            }
+        }
+        return overrides;
+    }
+
+    private static String parentPointer(String dottedField) {
+        int dot = dottedField.lastIndexOf('.');
+        return dot < 0 ? "" : "/" + dottedField.substring(0, dot).replace('.', '/');
+    }
+
+    private static String lastKey(String dottedField) {
+        return dottedField.substring(dottedField.lastIndexOf('.') + 1);
     }
 
     private static final Pattern FUTURE_TIME = Pattern.compile("\\{\\{now_plus_\\d+s}}");
