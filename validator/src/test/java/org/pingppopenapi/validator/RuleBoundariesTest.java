@@ -406,7 +406,7 @@ class RuleBoundariesTest {
 
     static Stream<Case> orderPayments() {
         List<Case> cases = new ArrayList<>();
-        ObjectNode balance = Fixtures.valid(Kinds.ORDER_PAY);
+        ObjectNode balance = Json.object("{\"charge_amount\":0,\"balance_amount\":10}"); // document 002's payment from the balance
         cases.add(pay("paid from the balance without channel", balance, "channel", ABSENT, null, true));
         cases.add(pay("charge_amount 1 without channel", balance, "charge_amount", 1, "order_pay.channel.with_charge_amount", false)
                 .withField("channel"));
