@@ -19,8 +19,8 @@ import org.pingppopenapi.sandbox.domain.SpecDocument;
  * become a charge); the path parameter of its name or of its name and {@code _id} ({@code app} from {@code app_id});
  * for {@code object} the first value of its enum, for {@code created} the time, for {@code livemode} {@code false},
  * for {@code id} a new id of the spec's shape ({@link IdShape}), for a list envelope an empty list of the object's
- * path. A required property still without a value takes its schema's {@code default}, {@code example}, first
- * {@code enum} value, {@code null} when nullable, or else an empty value of its type.
+ * path. A required property still without a value takes its schema's {@code default} or {@code example} (if it
+ * fits the schema), first {@code enum} value, {@code null} when nullable, or else an empty value of its type.
  */
 final class ObjectShaper {
 
@@ -118,11 +118,11 @@ final class ObjectShaper {
 
     private JsonNode placeholder(JsonNode declared, Sources sources, int depth) {
         JsonNode schema = SpecDocument.resolved(declared);
-        if (schema.has("default")) {
-            return schema.get("default").deepCopy();
-        }
-        if (schema.has("example")) {
-            return schema.get("example").deepCopy();
+        for (String given : List.of("default", "example")) {
+            JsonNode fit = schema.has(given) ? Schemas.fit(schema.get(given), schema) : null;
+            if (fit != null) {
+                return fit.deepCopy();
+            }
         }
         if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
             return schema.path("enum").get(0);
