@@ -44,9 +44,10 @@ final class ObjectShaper {
         }
     }
 
-    /** A new id for {@code schemaName.property}, in the spec's shape. */
+    /** A new id for {@code schemaName.property}, in the spec's shape (24 letters and digits for an unnamed schema). */
     String newId(String schemaName, String property, Instant now) {
-        IdShape shape = ID_SHAPES.computeIfAbsent(schemaName + "." + property, key -> IdShape.of(schemaName, property));
+        IdShape shape = ID_SHAPES.computeIfAbsent(schemaName + "." + property, key -> schemaName == null
+                ? IdShape.parse("[0-9A-Za-z]{24}", "an inline schema") : IdShape.of(schemaName, property));
         return ids.next(shape, now);
     }
 
