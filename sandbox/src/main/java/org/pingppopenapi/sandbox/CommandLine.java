@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.http.TestModeKeys;
 
 /** The sandbox's command line, parsed; a mistake is a {@link UsageException} that names it. */
 record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, Path webhookPrivateKey,
-        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, boolean help) {
+        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, int maxAccounts, int maxObjectsPerAccount,
+        boolean help) {
 
     static final int DEFAULT_PORT = 8080;
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +34,10 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
               --merchant-public-key FILE    require signed requests (Pingplusplus-Signature), verified with this
                                             merchant public key (PEM)
               --max-body-bytes N            refuse larger request bodies with 413 (default 1048576)
+              --max-accounts N              keep at most N accounts; one more forgets the least recently used
+                                            (default 100)
+              --max-objects-per-account N   refuse POSTs with 402 once an account made N objects, until it is
+                                            reset (default 10000)
               --help                        print this and exit
 
             Sandbox-only endpoints (same API key): POST /sandbox/charges/{id}/pay, POST /sandbox/charges/{id}/fail,
@@ -47,6 +53,8 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         Path webhookPublicKeyOut = null;
         Path merchantPublicKey = null;
         long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        int maxAccounts = Accounts.DEFAULT_MAX_ACCOUNTS;
+        int maxObjectsPerAccount = Accounts.DEFAULT_MAX_OBJECTS_PER_ACCOUNT;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -78,11 +86,13 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
                 case "--webhook-public-key-out" -> webhookPublicKeyOut = Path.of(value);
                 case "--merchant-public-key" -> merchantPublicKey = Path.of(value);
                 case "--max-body-bytes" -> maxBodyBytes = number(option, value, 1, Integer.MAX_VALUE);
+                case "--max-accounts" -> maxAccounts = (int) number(option, value, 1, Integer.MAX_VALUE);
+                case "--max-objects-per-account" -> maxObjectsPerAccount = (int) number(option, value, 1, Integer.MAX_VALUE);
                 default -> throw new UsageException("Unknown option: " + option);
             }
         }
         return new CommandLine(host, port, webhookUrl, Set.copyOf(apiKeys), webhookPrivateKey, webhookPublicKeyOut,
-                merchantPublicKey, maxBodyBytes, help);
+                merchantPublicKey, maxBodyBytes, maxAccounts, maxObjectsPerAccount, help);
     }
 
     private static long number(String option, String value, long min, long max) {

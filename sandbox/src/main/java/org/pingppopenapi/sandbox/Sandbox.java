@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
@@ -21,16 +23,11 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.pingppopenapi.sandbox.api.ChargesResource;
-import org.pingppopenapi.sandbox.api.EventsResource;
-import org.pingppopenapi.sandbox.api.OrderChargesResource;
-import org.pingppopenapi.sandbox.api.OrderRefundsResource;
-import org.pingppopenapi.sandbox.api.OrdersResource;
-import org.pingppopenapi.sandbox.api.RechargesResource;
-import org.pingppopenapi.sandbox.api.RefundsResource;
+import org.pingppopenapi.sandbox.api.GenericResource;
+import org.pingppopenapi.sandbox.api.HandWrittenResources;
+import org.pingppopenapi.sandbox.api.ObjectLimitFilter;
+import org.pingppopenapi.sandbox.api.ResourceRegistry;
 import org.pingppopenapi.sandbox.api.SandboxControlResource;
-import org.pingppopenapi.sandbox.api.SubAppChannelsResource;
-import org.pingppopenapi.sandbox.api.SubAppsResource;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
 import org.pingppopenapi.sandbox.http.DocumentedAliases;
@@ -130,6 +127,9 @@ public final class Sandbox implements AutoCloseable {
         private WebhookKeys webhookKeys;
         private String merchantPublicKeyPem;
         private long maxRequestBodyBytes = PingppProviders.DEFAULT_MAX_REQUEST_BODY_BYTES;
+        private int maxAccounts = Accounts.DEFAULT_MAX_ACCOUNTS;
+        private int maxObjectsPerAccount = Accounts.DEFAULT_MAX_OBJECTS_PER_ACCOUNT;
+        private List<Function<ResourceRegistry, GenericResource>> handWritten = HandWrittenResources.ALL;
 
         private Builder() {
         }
@@ -196,6 +196,36 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * How many accounts (API keys) the sandbox keeps, 100 by default: the first request of one more key forgets
+         * the account used least recently, as {@code POST /sandbox/reset} would.
+         */
+        public Builder maxAccounts(int maxAccounts) {
+            if (maxAccounts < 1) {
+                throw new IllegalArgumentException("The sandbox keeps at least 1 account, not " + maxAccounts);
+            }
+            this.maxAccounts = maxAccounts;
+            return this;
+        }
+
+        /**
+         * How many objects one account may make, 10,000 by default: past it, every {@code POST} is refused with 402
+         * {@code account_object_limit} until the account is reset. An account keeps as many events.
+         */
+        public Builder maxObjectsPerAccount(int maxObjectsPerAccount) {
+            if (maxObjectsPerAccount < 1) {
+                throw new IllegalArgumentException("An account holds at least 1 object, not " + maxObjectsPerAccount);
+            }
+            this.maxObjectsPerAccount = maxObjectsPerAccount;
+            return this;
+        }
+
+        /** The resources with behaviour of their own (tests use fewer, to see the generic store serve the rest). */
+        Builder handWritten(List<Function<ResourceRegistry, GenericResource>> handWritten) {
+            this.handWritten = List.copyOf(handWritten);
+            return this;
+        }
+
+        /**
          * Starts the sandbox and returns once it listens.
          *
          * @throws UncheckedIOException when it cannot listen (the port is taken, the address is not local)
@@ -205,7 +235,8 @@ public final class Sandbox implements AutoCloseable {
             Scheduler deliveries = scheduler != null ? scheduler : new RealTimeScheduler(2);
             EventDelivery delivery = webhookUrl == null ? EventDelivery.NONE
                     : new WebhookDispatcher(webhookUrl, keys, deliveries);
-            Accounts accounts = new Accounts(clock, delivery);
+            Accounts accounts = new Accounts(clock, delivery, webhookUrl == null ? null : webhookUrl.toString(),
+                    maxAccounts, maxObjectsPerAccount);
             PingppProviders.Builder providers = PingppProviders.builder(apiKeys.isEmpty() ? TestModeKeys.anyTestKey()
                             : TestModeKeys.only(apiKeys))
                     .clock(clock)
@@ -220,16 +251,10 @@ public final class Sandbox implements AutoCloseable {
                     .register(new FormBodyFilter())
                     .register(new DocumentedAliases())
                     .register(new SandboxJsonProvider())
-                    .register(new ChargesResource(accounts, webhookUrl == null ? null : webhookUrl.toString()))
-                    .register(new RefundsResource(accounts))
-                    .register(new RechargesResource(accounts))
-                    .register(new SubAppsResource(accounts))
-                    .register(new SubAppChannelsResource(accounts))
-                    .register(new OrdersResource(accounts))
-                    .register(new OrderChargesResource(accounts))
-                    .register(new OrderRefundsResource(accounts))
-                    .register(new EventsResource(accounts))
+                    .register(new ObjectLimitFilter(accounts))
                     .register(new SandboxControlResource(accounts, keys.publicKeyPem()));
+            // Every operation of the spec: the hand-written resources, and the generic store for the rest.
+            new ResourceRegistry(accounts).resources(handWritten).forEach(application::register);
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                     application, false);
             server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());

@@ -81,7 +81,9 @@ public final class SandboxMain {
                 .port(options.port())
                 .webhookUrl(options.webhookUrl())
                 .apiKeys(options.apiKeys())
-                .maxRequestBodyBytes(options.maxBodyBytes());
+                .maxRequestBodyBytes(options.maxBodyBytes())
+                .maxAccounts(options.maxAccounts())
+                .maxObjectsPerAccount(options.maxObjectsPerAccount());
         if (options.webhookPrivateKey() != null) {
             builder.webhookKeys(WebhookKeys.fromPrivateKeyPem(Files.readString(options.webhookPrivateKey(), StandardCharsets.US_ASCII)));
         }

@@ -65,7 +65,8 @@ final class BadRequests {
     Sent request(int index) {
         Random random = new Random(seed * 1_000_003L + index);
         Operation operation = operations.get(random.nextInt(operations.size()));
-        String path = path(operation.pathTemplate(), random);
+        boolean[] routable = {true};
+        String path = path(operation.pathTemplate(), random, routable);
         String query = random.nextInt(3) == 0 ? query(random) : "";
         String contentType = contentType(random);
         String body = operation.example() == null && random.nextInt(4) != 0 ? null : body(operation.example(), random);
@@ -76,6 +77,7 @@ final class BadRequests {
             request = HttpRequest.newBuilder(URI.create(baseUri + path + query)).timeout(Duration.ofSeconds(60));
         } catch (IllegalArgumentException unsendable) {
             request = HttpRequest.newBuilder(URI.create(baseUri + "/v1/charges/bad%20id")).timeout(Duration.ofSeconds(60));
+            routable[0] = false;
         }
         request.method(operation.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -88,10 +90,16 @@ final class BadRequests {
         SandboxHttp.Answer answer = SandboxHttp.send(request);
         statuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
         String shownBody = body == null ? "" : " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
-        return new Sent("#" + index + " " + operation.method() + " " + path + query + " [" + contentType + "]" + shownBody, answer);
+        return new Sent("#" + index + " " + operation.method() + " " + path + query + " [" + contentType + "]" + shownBody,
+                routable[0], answer);
     }
 
-    private String path(String template, Random random) {
+    /**
+     * The template with odd values for its parameters; {@code routable[0]} turns false when the path no longer
+     * names the operation: a segment in upper case, an empty value or a {@code .} or {@code ..} (which the server
+     * resolves away).
+     */
+    private String path(String template, Random random, boolean[] routable) {
         StringBuilder path = new StringBuilder();
         for (String segment : template.split("/")) {
             if (segment.isEmpty()) {
@@ -99,9 +107,13 @@ final class BadRequests {
             }
             path.append('/');
             if (segment.startsWith("{")) {
-                path.append(pathValue(segment, random));
+                String value = pathValue(segment, random);
+                routable[0] &= !value.isEmpty() && !value.equals(".") && !value.equals("..");
+                path.append(value);
             } else {
-                path.append(random.nextInt(50) == 0 ? segment.toUpperCase(Locale.ROOT) : segment);
+                boolean upper = random.nextInt(50) == 0;
+                routable[0] &= !upper || segment.equals(segment.toUpperCase(Locale.ROOT));
+                path.append(upper ? segment.toUpperCase(Locale.ROOT) : segment);
             }
         }
         if (random.nextInt(20) == 0) {
@@ -296,7 +308,7 @@ final class BadRequests {
     private record Operation(String method, String pathTemplate, JsonNode example) {
     }
 
-    /** A request as sent and its answer. */
-    record Sent(String description, SandboxHttp.Answer answer) {
+    /** A request as sent, whether its path names an operation of the spec, and its answer. */
+    record Sent(String description, boolean routable, SandboxHttp.Answer answer) {
     }
 }

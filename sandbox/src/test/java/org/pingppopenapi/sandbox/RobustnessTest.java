@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class RobustnessTest {
 
     private static final int GENERATED_REQUESTS = 10_000;
+    /** How the server stubs answer a path no route matches. */
+    static final String UNROUTED = "Unrecognized request URL";
 
     private static Sandbox sandbox;
     private static String key;
@@ -178,11 +180,18 @@ class RobustnessTest {
                 .containsKeys(400, 404);
     }
 
-    /** Null when the answer is fine; otherwise what was wrong with it, with the request that caused it. */
+    /**
+     * Null when the answer is fine; otherwise what was wrong with it, with the request that caused it. A path of an
+     * operation of the spec is always routed: never a 404 for an unknown route, never a 405.
+     */
     private static String check(BadRequests.Sent sent) {
         SandboxHttp.Answer answer = sent.answer();
         if (answer.status() >= 500) {
             return sent.description() + " -> " + answer.status() + " " + answer.body();
+        }
+        if (sent.routable() && (answer.status() == 405 || answer.status() == 404 && isPingppError(answer)
+                && answer.error().path("message").asText().startsWith(UNROUTED))) {
+            return sent.description() + " -> " + answer.status() + " for an operation of the spec: " + answer.body();
         }
         if (answer.status() >= 300 && !isPingppError(answer)) {
             return sent.description() + " -> " + answer.status() + " without the error body: " + answer.body();

@@ -7,7 +7,7 @@ import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.CreatedRange;
 
 /** A resource that works on the account of the request's API key. */
-abstract class AccountScoped {
+public abstract class AccountScoped {
 
     /** The default {@code per_page} of page pagination (002), and of the charges and refunds of an order. */
     static final int DEFAULT_PER_PAGE = 20;
@@ -23,7 +23,7 @@ abstract class AccountScoped {
     }
 
     /** The caller's account; the authentication filter has let only accepted keys through. */
-    Account account() {
+    protected final Account account() {
         return accounts.account(security.getUserPrincipal().getName());
     }
 

@@ -1,22 +1,20 @@
 package org.pingppopenapi.sandbox.api;
 
 import java.util.Set;
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.ChargeRecord;
 import org.pingppopenapi.sandbox.domain.Page;
-import org.pingppopenapi.server.api.ChargesApi;
 import org.pingppopenapi.server.model.Charge;
 import org.pingppopenapi.server.model.ChargeCreateRequest;
 import org.pingppopenapi.server.model.ChargeList;
 
 /** {@code /v1/charges}: create, retrieve and list charges, with {@code expand[]=app}. */
-public final class ChargesResource extends AccountScoped implements ChargesApi {
+public final class ChargesResource extends GenericChargesApi {
 
     private final String webhookUrl;
 
-    public ChargesResource(Accounts accounts, String webhookUrl) {
-        super(accounts);
-        this.webhookUrl = webhookUrl;
+    public ChargesResource(ResourceRegistry registry) {
+        super(registry);
+        this.webhookUrl = registry.accounts().webhookUrl();
     }
 
     @Override

@@ -1,17 +1,15 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventRecord;
 import org.pingppopenapi.sandbox.domain.Page;
-import org.pingppopenapi.server.api.EventsApi;
 import org.pingppopenapi.server.model.Event;
 import org.pingppopenapi.server.model.EventList;
 
 /** {@code /v1/events}: the account's events, newest first. */
-public final class EventsResource extends AccountScoped implements EventsApi {
+public final class EventsResource extends GenericEventsApi {
 
-    public EventsResource(Accounts accounts) {
-        super(accounts);
+    public EventsResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.ChargeRecord;
 import org.pingppopenapi.sandbox.domain.Page;
-import org.pingppopenapi.server.api.OrderChargesApi;
 import org.pingppopenapi.server.model.Charge;
 import org.pingppopenapi.server.model.ChargeList;
 
 /** {@code /v1/orders/{order_id}/charges}: the charges made to pay an order. */
-public final class OrderChargesResource extends AccountScoped implements OrderChargesApi {
+public final class OrderChargesResource extends GenericOrderChargesApi {
 
-    public OrderChargesResource(Accounts accounts) {
-        super(accounts);
+    public OrderChargesResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.OrderRefundRecord;
 import org.pingppopenapi.sandbox.domain.Page;
 import org.pingppopenapi.sandbox.domain.RefundRecord;
-import org.pingppopenapi.server.api.OrderRefundsApi;
 import org.pingppopenapi.server.model.OrderRefund;
 import org.pingppopenapi.server.model.OrderRefundCreateRequest;
 import org.pingppopenapi.server.model.OrderRefundList;
@@ -14,10 +12,10 @@ import org.pingppopenapi.server.model.RefundList;
  * {@code /v1/orders/{order_id}/order_refunds}: refund a paid order (answered with the list of the charge refunds
  * made, as the documents' example and every SDK have it); retrieve and list the order's refunds.
  */
-public final class OrderRefundsResource extends AccountScoped implements OrderRefundsApi {
+public final class OrderRefundsResource extends GenericOrderRefundsApi {
 
-    public OrderRefundsResource(Accounts accounts) {
-        super(accounts);
+    public OrderRefundsResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

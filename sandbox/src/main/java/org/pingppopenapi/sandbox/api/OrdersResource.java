@@ -1,9 +1,7 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.OrderRecord;
 import org.pingppopenapi.sandbox.domain.Page;
-import org.pingppopenapi.server.api.OrdersApi;
 import org.pingppopenapi.server.model.Order;
 import org.pingppopenapi.server.model.OrderCancelRequest;
 import org.pingppopenapi.server.model.OrderCreateRequest;
@@ -11,10 +9,10 @@ import org.pingppopenapi.server.model.OrderList;
 import org.pingppopenapi.server.model.OrderPayRequest;
 
 /** {@code /v1/orders}: place, pay, cancel, retrieve and list orders. */
-public final class OrdersResource extends AccountScoped implements OrdersApi {
+public final class OrdersResource extends GenericOrdersApi {
 
-    public OrdersResource(Accounts accounts) {
-        super(accounts);
+    public OrdersResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

@@ -1,18 +1,16 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.Page;
 import org.pingppopenapi.sandbox.domain.RechargeRecord;
-import org.pingppopenapi.server.api.RechargesApi;
 import org.pingppopenapi.server.model.Recharge;
 import org.pingppopenapi.server.model.RechargeCreateRequest;
 import org.pingppopenapi.server.model.RechargeList;
 
 /** {@code /v1/apps/{app_id}/recharges}: top up a user's balance through a charge; retrieve and list recharges. */
-public final class RechargesResource extends AccountScoped implements RechargesApi {
+public final class RechargesResource extends GenericRechargesApi {
 
-    public RechargesResource(Accounts accounts) {
-        super(accounts);
+    public RechargesResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

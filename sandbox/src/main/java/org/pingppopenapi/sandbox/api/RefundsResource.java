@@ -1,18 +1,16 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.Page;
 import org.pingppopenapi.sandbox.domain.RefundRecord;
-import org.pingppopenapi.server.api.RefundsApi;
 import org.pingppopenapi.server.model.Refund;
 import org.pingppopenapi.server.model.RefundCreateRequest;
 import org.pingppopenapi.server.model.RefundList;
 
 /** {@code /v1/charges/{charge_id}/refunds}: refund a paid charge in parts or in full; retrieve and list refunds. */
-public final class RefundsResource extends AccountScoped implements RefundsApi {
+public final class RefundsResource extends GenericRefundsApi {
 
-    public RefundsResource(Accounts accounts) {
-        super(accounts);
+    public RefundsResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
-import org.pingppopenapi.server.api.SubAppChannelsApi;
 import org.pingppopenapi.server.model.DeletedChannel;
 import org.pingppopenapi.server.model.SubAppChannel;
 import org.pingppopenapi.server.model.SubAppChannelCreateRequest;
 import org.pingppopenapi.server.model.SubAppChannelUpdateRequest;
 
 /** {@code /v1/apps/{app_id}/sub_apps/{sub_app_id}/channels}: the payment channels of a sub-app. */
-public final class SubAppChannelsResource extends AccountScoped implements SubAppChannelsApi {
+public final class SubAppChannelsResource extends GenericSubAppChannelsApi {
 
-    public SubAppChannelsResource(Accounts accounts) {
-        super(accounts);
+    public SubAppChannelsResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.AppRecord;
 import org.pingppopenapi.sandbox.domain.Page;
-import org.pingppopenapi.server.api.SubAppsApi;
 import org.pingppopenapi.server.model.DeletedObject;
 import org.pingppopenapi.server.model.SubApp;
 import org.pingppopenapi.server.model.SubAppCreateRequest;
@@ -11,10 +9,10 @@ import org.pingppopenapi.server.model.SubAppList;
 import org.pingppopenapi.server.model.SubAppUpdateRequest;
 
 /** {@code /v1/apps/{app_id}/sub_apps}: sub-merchant apps of a platform app, at most 5 levels deep. */
-public final class SubAppsResource extends AccountScoped implements SubAppsApi {
+public final class SubAppsResource extends GenericSubAppsApi {
 
-    public SubAppsResource(Accounts accounts) {
-        super(accounts);
+    public SubAppsResource(ResourceRegistry registry) {
+        super(registry);
     }
 
     @Override

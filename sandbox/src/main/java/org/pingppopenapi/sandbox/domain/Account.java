@@ -1,28 +1,36 @@
 package org.pingppopenapi.sandbox.domain;
 
 import java.time.Clock;
+import org.pingppopenapi.sandbox.store.ObjectStore;
 import org.pingppopenapi.validator.PingppValidator;
 
 /**
- * Everything one API key sees: its apps and users, charges, orders, recharges and events. Each key is an account
- * of its own, so test suites that use different keys never see each other's objects.
+ * Everything one API key sees: its apps and users, charges, orders, recharges and events (the books of the
+ * resources with behaviour of their own), and the objects of every other operation of the spec (the generic
+ * store's {@link ObjectStore}). Each key is an account of its own, so test suites that use different keys never see
+ * each other's objects.
  */
 public final class Account {
 
     private final String id;
+    private final ObjectBudget budget;
     private final AppBook apps;
     private final UserBook users;
     private final EventLog events;
     private final ChargeBook charges;
     private final OrderBook orders;
     private final RechargeBook recharges;
+    private final ObjectStore objects = new ObjectStore();
+    private volatile long lastUsed;
 
     Account(String id, Clock clock, IdGenerator ids, Credentials credentials, PingppValidator validator,
-            EventDelivery delivery) {
+            EventDelivery delivery, int maxObjects) {
         this.id = id;
+        this.lastUsed = System.nanoTime();
+        this.budget = new ObjectBudget(maxObjects);
         this.users = new UserBook();
-        this.apps = new AppBook(id, clock, ids, users);
-        this.events = new EventLog(id, clock, ids, delivery);
+        this.apps = new AppBook(id, clock, ids, users, budget);
+        this.events = new EventLog(id, clock, ids, delivery, maxObjects);
         this.charges = new ChargeBook(clock, ids, credentials, apps, events);
         this.orders = new OrderBook(clock, ids, apps, users, charges, events, validator);
         this.recharges = new RechargeBook(clock, ids, apps, users, charges, events);
@@ -31,6 +39,11 @@ public final class Account {
     /** The account id, {@code acct_} and 16 characters derived from the key. */
     public String id() {
         return id;
+    }
+
+    /** How many more objects the account may make. */
+    public ObjectBudget budget() {
+        return budget;
     }
 
     public AppBook apps() {
@@ -55,5 +68,19 @@ public final class Account {
 
     public RechargeBook recharges() {
         return recharges;
+    }
+
+    /** The objects of the operations the generic store serves. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** When the account was last used, by {@link System#nanoTime()}: the least recently used account goes first. */
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    void touch(long now) {
+        lastUsed = now;
     }
 }

@@ -28,11 +28,13 @@ public final class AppBook {
     private final Clock clock;
     private final IdGenerator ids;
     private final UserBook users;
+    private final ObjectBudget budget;
     private final Timeline<AppRecord> apps = new Timeline<>();
     private final Object treeLock = new Object();
 
-    AppBook(String accountId, Clock clock, IdGenerator ids, UserBook users) {
+    AppBook(String accountId, Clock clock, IdGenerator ids, UserBook users, ObjectBudget budget) {
         this.accountId = accountId;
+        this.budget = budget;
         this.clock = clock;
         this.ids = ids;
         this.users = users;
@@ -54,7 +56,10 @@ public final class AppBook {
         if (id == null || !APP_ID.matcher(id).matches()) {
             throw Errors.invalid(param, "No such app: " + id);
         }
-        apps.add(AppRecord.platform(id, Timeline.next(now()), accountId));
+        budget.claim();
+        if (!apps.add(AppRecord.platform(id, Timeline.next(now()), accountId))) {
+            budget.release();
+        }
         return apps.find(id).orElseThrow();
     }
 

@@ -124,7 +124,7 @@ public final class AppRecord implements Listed {
     /** The channels customers can pay through: configured and not banned (for a platform app, all known ones). */
     public synchronized List<String> availableMethods() {
         if (isPlatform()) {
-            return KnownChannels.ALL;
+            return Channels.all();
         }
         List<String> available = new ArrayList<>();
         for (ChannelConfig config : channels.values()) {

@@ -2,31 +2,38 @@ package org.pingppopenapi.sandbox.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the sandbox needs to know about channels: which family a channel belongs to ({@code order_no} must be
- * unique across the products of one family, per the charge document 001) and how long a charge stays payable
- * when the request gives no {@code time_expire}. Families are the spec's channel groups
- * ({@code components.x-pingpp-channel-groups}); a channel in none of them is a family of its own.
+ * What the sandbox needs to know about channels, all read from the spec: the channels there are (the channel group
+ * {@code all}), which family a channel belongs to ({@code order_no} must be unique across the products of one
+ * family; the groups {@code components.x-pingpp-channel-families} names, a channel in none of them being a family
+ * of its own), the members of a group, and how long a charge stays payable when its request gives no
+ * {@code time_expire} (the {@code x-pingpp-defaults} of the operation that creates it).
  */
 public final class Channels {
 
-    /** The groups of the spec that are families of products of one payment provider. */
-    private static final List<String> FAMILY_GROUPS = List.of("alipay", "wechat", "unionpay", "offline_scan");
-    /** 001: "upacp、upacp_pc、upacp_wap、cp_b2b、applepay_upacp 渠道对该参数的有效值限制为 1 小时内". */
-    private static final Set<String> ONE_HOUR_UNIONPAY = Set.of("upacp", "upacp_pc", "upacp_wap", "cp_b2b", "applepay_upacp");
-
-    private static final Duration ONE_DAY = Duration.ofDays(1);
-    private static final Duration WECHAT_DEFAULT = Duration.ofHours(2);
-    private static final Duration ONE_HOUR = Duration.ofHours(1);
-
+    private static final List<String> ALL = allFromSpec();
+    private static final Set<String> KNOWN = Set.copyOf(ALL);
     private static final Map<String, String> FAMILY_BY_CHANNEL = familiesFromSpec();
+    private static final FieldDefault CHARGE_EXPIRY = FieldDefault.of("createCharge", "time_expire");
+    private static final FieldDefault RECHARGE_EXPIRY = FieldDefault.of("createRecharge", "charge.time_expire");
 
     private Channels() {
+    }
+
+    /** Every payment channel the documents name, in the spec's order. */
+    public static List<String> all() {
+        return ALL;
+    }
+
+    /** Whether the channel is a payment channel the documents name. */
+    public static boolean isKnown(String channel) {
+        return KNOWN.contains(channel);
     }
 
     /** The family of a channel: {@code wechat} for {@code wx_pub}, or the channel itself when it has none. */
@@ -34,50 +41,39 @@ public final class Channels {
         return FAMILY_BY_CHANNEL.getOrDefault(channel, channel);
     }
 
-    public static boolean isWechat(String channel) {
-        return "wechat".equals(FAMILY_BY_CHANNEL.get(channel));
+    /** Whether the channel belongs to the spec's channel group {@code group}. */
+    public static boolean inGroup(String group, String channel) {
+        return SpecDocument.channelGroup(group).contains(channel);
     }
 
-    public static boolean isAlipay(String channel) {
-        return "alipay".equals(FAMILY_BY_CHANNEL.get(channel));
-    }
-
-    public static boolean isUnionpay(String channel) {
-        return "unionpay".equals(FAMILY_BY_CHANNEL.get(channel));
-    }
-
-    public static boolean isOfflineScan(String channel) {
-        return "offline_scan".equals(FAMILY_BY_CHANNEL.get(channel));
-    }
-
-    /**
-     * How long a charge created directly stays payable by default (001): 1 day; 2 hours on WeChat; 1 hour on
-     * {@code upacp}, {@code upacp_pc}, {@code upacp_wap}, {@code cp_b2b} and {@code applepay_upacp}.
-     */
+    /** How long a charge created directly stays payable by default, per the {@code x-pingpp-defaults} of createCharge. */
     public static Duration chargeDefaultExpiry(String channel) {
-        if (isWechat(channel)) {
-            return WECHAT_DEFAULT;
-        }
-        return ONE_HOUR_UNIONPAY.contains(channel) ? ONE_HOUR : ONE_DAY;
+        return Duration.ofSeconds(CHARGE_EXPIRY.secondsAfterCreation(channel));
     }
 
-    /** The same for the charge of a recharge (003): 1 day; 2 hours on WeChat; 1 hour on every UnionPay channel. */
+    /** The same for the charge of a recharge, per the {@code x-pingpp-defaults} of createRecharge. */
     public static Duration rechargeDefaultExpiry(String channel) {
-        if (isWechat(channel)) {
-            return WECHAT_DEFAULT;
+        return Duration.ofSeconds(RECHARGE_EXPIRY.secondsAfterCreation(channel));
+    }
+
+    private static List<String> allFromSpec() {
+        JsonNode members = SpecDocument.root().path("components").path("x-pingpp-channel-groups").path("all");
+        if (!members.isArray() || members.isEmpty()) {
+            throw new IllegalStateException("The spec has no channel group all");
         }
-        return isUnionpay(channel) ? ONE_HOUR : ONE_DAY;
+        List<String> channels = new ArrayList<>();
+        members.forEach(channel -> channels.add(channel.asText()));
+        return List.copyOf(channels);
     }
 
     private static Map<String, String> familiesFromSpec() {
-        JsonNode groups = SpecDocument.root().path("components").path("x-pingpp-channel-groups");
         Map<String, String> families = new HashMap<>();
-        for (String family : FAMILY_GROUPS) {
-            JsonNode members = groups.path(family);
-            if (!members.isArray() || members.isEmpty()) {
-                throw new IllegalStateException("The spec has no channel group " + family);
-            }
-            members.forEach(channel -> families.putIfAbsent(channel.asText(), family));
+        for (JsonNode family : SpecDocument.root().path("components").path("x-pingpp-channel-families")) {
+            Set<String> members = SpecDocument.channelGroup(family.asText());
+            members.forEach(channel -> families.putIfAbsent(channel, family.asText()));
+        }
+        if (families.isEmpty()) {
+            throw new IllegalStateException("The spec names no channel families (components.x-pingpp-channel-families)");
         }
         return Map.copyOf(families);
     }

@@ -3,7 +3,6 @@ package org.pingppopenapi.sandbox.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.pingppopenapi.server.model.ChargeCreateRequest;
@@ -20,8 +19,12 @@ import org.pingppopenapi.server.model.RefundFundingSource;
  */
 public final class ChargeBook {
 
-    /** 002: {@code funding_source} "仅适用于所有微信渠道，包括 wx, wx_pub, wx_pub_qr, wx_lite, wx_wap 五个渠道". */
-    private static final Set<String> FUNDING_SOURCE_CHANNELS = Set.of("wx", "wx_pub", "wx_pub_qr", "wx_lite", "wx_wap");
+    /** The channel group whose refunds take {@code funding_source} (002). */
+    private static final String FUNDING_SOURCE_GROUP = "refund_funding_source";
+    /** The account system's balance, which a charge may use besides the payment channels. */
+    static final String BALANCE = "balance";
+    static final String CHARGE_SUCCEEDED = "charge.succeeded";
+    static final String REFUND_SUCCEEDED = "refund.succeeded";
     /** The charge list searches about the last month when no {@code created} filter is given. */
     private static final Duration DEFAULT_LIST_WINDOW = Duration.ofDays(30);
 
@@ -56,9 +59,9 @@ public final class ChargeBook {
 
     /** Refuses a channel the sandbox does not know, and one the (sub-)app has banned. */
     void checkChannel(AppRecord app, String channel, String param) {
-        if (!KnownChannels.ALL.contains(channel) && !"balance".equals(channel)) {
+        if (!Channels.isKnown(channel) && !BALANCE.equals(channel)) {
             throw Errors.invalid(param, "Channel " + channel + " is not supported. Supported channels: "
-                    + String.join(", ", KnownChannels.ALL) + ", balance.");
+                    + String.join(", ", Channels.all()) + ", " + BALANCE + ".");
         }
         app.channel(channel).filter(ChannelConfig::banned).ifPresent(banned -> {
             throw Errors.channelRefused(param, "Channel " + channel + " is banned for app " + app.id() + ": "
@@ -112,7 +115,7 @@ public final class ChargeBook {
             synchronized (charge) {
                 long now = now();
                 charge.markPaid(now, credentials.transactionNo(charge.channel()));
-                events.record(EventLog.CHARGE_SUCCEEDED, charge.app(), charge.toModel(), false);
+                events.record(CHARGE_SUCCEEDED, charge.app(), charge.toModel(), false);
                 if (owner != null) {
                     owner.chargePaid(charge, now);
                 }
@@ -131,9 +134,10 @@ public final class ChargeBook {
     /** Refunds part or all of a paid charge: {@code refund.succeeded}, and the order refund of an order's charge. */
     public RefundRecord refund(String chargeId, RefundCreateRequest request) {
         ChargeRecord charge = charge(chargeId);
-        if (request.getFundingSource() != null && !FUNDING_SOURCE_CHANNELS.contains(charge.channel())) {
+        if (request.getFundingSource() != null && !Channels.inGroup(FUNDING_SOURCE_GROUP, charge.channel())) {
             throw Errors.invalid("funding_source", "funding_source applies to the WeChat channels "
-                    + String.join(", ", FUNDING_SOURCE_CHANNELS) + " only, not to " + charge.channel() + ".");
+                    + String.join(", ", SpecDocument.channelGroup(FUNDING_SOURCE_GROUP)) + " only, not to "
+                    + charge.channel() + ".");
         }
         ChargeOwner owner = charge.owner();
         synchronized (owner != null ? owner.monitor() : charge) {
@@ -158,7 +162,7 @@ public final class ChargeBook {
             long now) {
         RefundRecord refund = charge.refund(amount, amountParam, description, metadata, fundingSource, ids.refund(), now,
                 ids.digits(28));
-        events.record(EventLog.REFUND_SUCCEEDED, charge.app(), refund.toModel(), true);
+        events.record(REFUND_SUCCEEDED, charge.app(), refund.toModel(), true);
         return refund;
     }
 

@@ -74,7 +74,7 @@ public final class Credentials {
 
     /** A transaction number in the channel's shape, given when a charge is paid. */
     public String transactionNo(String channel) {
-        return Channels.isAlipay(channel) ? ids.digits(16) : ids.digits(28);
+        return Channels.inGroup("alipay", channel) ? ids.digits(16) : ids.digits(28);
     }
 
     private static String yuan(long fen) {

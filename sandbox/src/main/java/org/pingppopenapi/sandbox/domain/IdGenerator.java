@@ -1,66 +1,75 @@
 package org.pingppopenapi.sandbox.domain;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes object ids in the shapes Ping++ uses: a prefix and random letters and digits for charges ({@code ch_} and
- * 24), refunds, events and apps; numeric strings (a type prefix, the date, a sequence number) for orders, recharges
- * and order refunds. Numeric ids come from one counter and never repeat within a sandbox; random ids are checked
- * for uniqueness where they are stored.
+ * Makes ids in the shapes the spec gives them ({@link IdShape}): {@code ch_} and 24 letters and digits for charges,
+ * numeric strings of a prefix, the date and a sequence number for orders. Sequence numbers come from one counter and
+ * never repeat within a sandbox; random ids are checked for uniqueness where they are stored.
  */
 public final class IdGenerator {
 
-    private static final char[] ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+    private static final IdShape CHARGE = IdShape.of("Charge", "id");
+    private static final IdShape REFUND = IdShape.of("Refund", "id");
+    private static final IdShape EVENT = IdShape.of("Event", "id");
+    private static final IdShape REQUEST = IdShape.of("Event", "request");
+    private static final IdShape APP = IdShape.of("SubApp", "id");
+    private static final IdShape BALANCE_BONUS = IdShape.of("BalanceBonus", "id");
+    private static final IdShape ORDER = IdShape.of("Order", "id");
+    private static final IdShape RECHARGE = IdShape.of("Recharge", "id");
+    private static final IdShape ORDER_REFUND = IdShape.of("OrderRefund", "id");
+    private static final IdShape BALANCE_TRANSACTION = IdShape.of("Order", "balance_transaction");
+
+    private static final String LETTERS_AND_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final AtomicLong sequence = new AtomicLong();
 
+    /** A new id of {@code shape}, dated {@code now} where the shape has a date. */
+    public String next(IdShape shape, Instant now) {
+        return shape.next(sequence, now);
+    }
+
     public String charge() {
-        return "ch_" + random(24);
+        return next(CHARGE, Instant.now());
     }
 
     public String refund() {
-        return "re_" + random(24);
+        return next(REFUND, Instant.now());
     }
 
     public String event() {
-        return "evt_" + random(24);
+        return next(EVENT, Instant.now());
     }
 
+    /** The id of an API request, as events name the request that caused them. */
     public String request() {
-        return "iar_" + random(24);
+        return next(REQUEST, Instant.now());
     }
 
     public String app() {
-        return "app_" + random(16);
+        return next(APP, Instant.now());
     }
 
     public String balanceBonus() {
-        return "bb_" + random(24);
+        return next(BALANCE_BONUS, Instant.now());
     }
 
-    /** A 19-digit order id such as {@code 2011608270000004421}. */
     public String order(Instant now) {
-        return numeric("201", now, 10);
+        return next(ORDER, now);
     }
 
-    /** A 19-digit recharge id such as {@code 2001706060000002372}. */
     public String recharge(Instant now) {
-        return numeric("200", now, 10);
+        return next(RECHARGE, now);
     }
 
-    /** A 19-digit order refund id such as {@code 2111608270000005209}. */
     public String orderRefund(Instant now) {
-        return numeric("211", now, 10);
+        return next(ORDER_REFUND, now);
     }
 
-    /** A 24-digit balance transaction id such as {@code 310216082700270000001101}. */
     public String balanceTransaction(Instant now) {
-        return numeric("3102", now, 14);
+        return next(BALANCE_TRANSACTION, now);
     }
 
     /** Random decimal digits, for channel transaction numbers and UnionPay {@code tn}s. */
@@ -88,14 +97,8 @@ public final class IdGenerator {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+            out[i] = LETTERS_AND_DIGITS.charAt(random.nextInt(LETTERS_AND_DIGITS.length()));
         }
         return new String(out);
-    }
-
-    private String numeric(String prefix, Instant now, int sequenceDigits) {
-        String counter = Long.toString(sequence.incrementAndGet());
-        String padded = "0".repeat(Math.max(0, sequenceDigits - counter.length())) + counter;
-        return prefix + YYMMDD.format(now) + padded;
     }
 }

@@ -40,6 +40,8 @@ public final class OrderBook {
     private static final String DEFAULT_UID = "0";
     private static final ObjectMapper JSON = PingppJson.newObjectMapper();
     /** The charge request fields of an order payment, by the name the pay request gives them. */
+    private static final String ORDER_SUCCEEDED = "order.succeeded";
+    private static final String ORDER_REFUND_SUCCEEDED = "order.refund.succeeded";
     private static final Map<String, String> PAY_PARAMS = Map.of("order_no", "charge_order_no", "amount", "charge_amount");
 
     private final Clock clock;
@@ -150,7 +152,7 @@ public final class OrderBook {
         }
         users.user(order.app(), order.uid()).debit(balanceAmount, "balance_amount");
         order.paidFromBalance(balanceAmount, now, balanceAmount > 0 ? ids.balanceTransaction(clock.instant()) : null);
-        events.record(EventLog.ORDER_SUCCEEDED, order.app(), order.toModel(), true);
+        events.record(ORDER_SUCCEEDED, order.app(), order.toModel(), true);
     }
 
     private void payThroughChannel(OrderRecord order, OrderPayRequest request, long now) {
@@ -282,7 +284,7 @@ public final class OrderBook {
                     balanceTransaction, chargeRefund, description, Maps.copy(metadata), mode);
         } while (order.refunds().find(refund.id()).isPresent());
         order.recordRefund(refund);
-        events.record(EventLog.ORDER_REFUND_SUCCEEDED, order.app(), refund.toModel(), true);
+        events.record(ORDER_REFUND_SUCCEEDED, order.app(), refund.toModel(), true);
     }
 
     public Stream<OrderRecord> orders(String app, String uid, String receiptApp, String serviceApp, Boolean paid,
@@ -343,7 +345,7 @@ public final class OrderBook {
         @Override
         public void chargePaid(ChargeRecord charge, long now) {
             order.chargePaid(charge, now);
-            events.record(EventLog.ORDER_SUCCEEDED, order.app(), order.toModel(), false);
+            events.record(ORDER_SUCCEEDED, order.app(), order.toModel(), false);
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.pingppopenapi.server.model.RechargeCreateRequest;
 public final class RechargeBook {
 
     private static final String CUSTOM_CHANNEL = "custom";
+    private static final String RECHARGE_SUCCEEDED = "recharge.succeeded";
     /** 003: {@code charge[client_ip]} "默认 127.0.0.1". */
     private static final String DEFAULT_CLIENT_IP = "127.0.0.1";
 
@@ -113,7 +114,7 @@ public final class RechargeBook {
         public void chargePaid(ChargeRecord charge, long now) {
             users.user(recharge.app(), recharge.user()).credit(recharge.balanceCredit());
             recharge.succeed(now, ids.balanceTransaction(clock.instant()));
-            events.record(EventLog.RECHARGE_SUCCEEDED, recharge.app(), recharge.toModel(), false);
+            events.record(RECHARGE_SUCCEEDED, recharge.app(), recharge.toModel(), false);
         }
 
         @Override

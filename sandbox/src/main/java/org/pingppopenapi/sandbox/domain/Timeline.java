@@ -1,5 +1,6 @@
 package org.pingppopenapi.sandbox.domain;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The objects of one kind in one account (or of one charge or order), by id and newest first. Thread-safe; objects
- * are only ever added (deleted sub-apps stay, marked deleted, as their ids must not come back). Its maps are made
- * with its first object: most charges are never refunded, and an empty timeline then costs one small object.
+ * The objects of one kind in one account (or of one charge or order), by id and newest first. Thread-safe. The books
+ * of the sandbox only ever add objects (deleted sub-apps stay, marked deleted, as their ids must not come back); the
+ * generic store removes what is deleted, and the event log forgets its oldest events. Its maps are made with its
+ * first object: most charges are never refunded, and an empty timeline then costs one small object.
  */
 public final class Timeline<T extends Listed> {
 
@@ -32,6 +34,32 @@ public final class Timeline<T extends Listed> {
         }
         objects.newestFirst.put(object.position(), object);
         return true;
+    }
+
+    /** Removes the object with this id; false when there is none. */
+    public boolean remove(String id) {
+        Index<T> objects = index;
+        T removed = id == null || objects == null ? null : objects.byId.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        objects.newestFirst.remove(removed.position());
+        return true;
+    }
+
+    /** Removes the oldest objects until at most {@code size} are left. */
+    public void forgetOldestBeyond(int size) {
+        Index<T> objects = index;
+        if (objects == null) {
+            return;
+        }
+        while (objects.byId.size() > size) {
+            Map.Entry<Position, T> oldest = objects.newestFirst.pollLastEntry();
+            if (oldest == null) {
+                return;
+            }
+            objects.byId.remove(oldest.getValue().id(), oldest.getValue());
+        }
     }
 
     public Optional<T> find(String id) {
