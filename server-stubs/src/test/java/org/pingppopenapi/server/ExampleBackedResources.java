@@ -27,9 +27,7 @@ import org.pingppopenapi.server.model.OrderCancelRequest;
 import org.pingppopenapi.server.model.OrderCreateRequest;
 import org.pingppopenapi.server.model.OrderList;
 import org.pingppopenapi.server.model.OrderPayRequest;
-import org.pingppopenapi.server.model.OrderRefund;
 import org.pingppopenapi.server.model.OrderRefundCreateRequest;
-import org.pingppopenapi.server.model.OrderRefundList;
 import org.pingppopenapi.server.model.Recharge;
 import org.pingppopenapi.server.model.RechargeCreateRequest;
 import org.pingppopenapi.server.model.RechargeList;
@@ -287,15 +285,15 @@ final class ExampleBackedResources {
         }
 
         @Override
-        public OrderRefundList listOrderRefunds(String orderId, String status, Integer page, Integer perPage,
+        public RefundList listOrderRefunds(String orderId, String status, Integer page, Integer perPage,
                 Long createdGt, Long createdGte, Long createdLt, Long createdLte) {
-            return answer("listOrderRefunds", OrderRefundList.class, orderId, status, page, perPage, createdGt,
+            return answer("listOrderRefunds", RefundList.class, orderId, status, page, perPage, createdGt,
                     createdGte, createdLt, createdLte);
         }
 
         @Override
-        public OrderRefund retrieveOrderRefund(String orderId, String refundId) {
-            return answer("retrieveOrderRefund", OrderRefund.class, orderId, refundId);
+        public Refund retrieveOrderRefund(String orderId, String refundId) {
+            return answer("retrieveOrderRefund", Refund.class, orderId, refundId);
         }
     }
 
