@@ -10,7 +10,7 @@ import org.pingppopenapi.sandbox.http.TestModeKeys;
 
 /** The sandbox's command line, parsed; a mistake is a {@link UsageException} that names it. */
 record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, Path webhookPrivateKey,
-        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, boolean help) {
+        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, boolean signResponses, boolean help) {
 
     static final int DEFAULT_PORT = 8080;
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +32,8 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
               --merchant-public-key FILE    require signed requests (Pingplusplus-Signature), verified with this
                                             merchant public key (PEM)
               --max-body-bytes N            refuse larger request bodies with 413 (default 1048576)
+              --no-response-signatures      do not sign 2xx answers (X-Pingplusplus-Signature, signed with the
+                                            webhook key, is on by default; pingpp-java 2.5+ verifies it)
               --help                        print this and exit
 
             Sandbox-only endpoints (same API key): POST /sandbox/charges/{id}/pay, POST /sandbox/charges/{id}/fail,
@@ -47,11 +49,16 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         Path webhookPublicKeyOut = null;
         Path merchantPublicKey = null;
         long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        boolean signResponses = true;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (option.equals("--no-response-signatures")) {
+                signResponses = false;
                 continue;
             }
             String value;
@@ -82,7 +89,7 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
             }
         }
         return new CommandLine(host, port, webhookUrl, Set.copyOf(apiKeys), webhookPrivateKey, webhookPublicKeyOut,
-                merchantPublicKey, maxBodyBytes, help);
+                merchantPublicKey, maxBodyBytes, signResponses, help);
     }
 
     private static long number(String option, String value, long min, long max) {

@@ -6,9 +6,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -45,7 +48,9 @@ import org.pingppopenapi.sandbox.time.RealTimeScheduler;
 import org.pingppopenapi.sandbox.time.Scheduler;
 import org.pingppopenapi.sandbox.webhook.WebhookDispatcher;
 import org.pingppopenapi.sandbox.webhook.WebhookKeys;
+import org.pingppopenapi.server.MerchantKeys;
 import org.pingppopenapi.server.PingppProviders;
+import org.pingppopenapi.signing.PemKeys;
 
 /**
  * A running Ping++ sandbox: every operation of the spec, with state in memory, on an embedded HTTP server.
@@ -128,7 +133,9 @@ public final class Sandbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler;
         private WebhookKeys webhookKeys;
-        private String merchantPublicKeyPem;
+        private PublicKey merchantPublicKey;
+        private final Map<String, PublicKey> merchantPublicKeysByAccount = new HashMap<>();
+        private boolean signResponses = true;
         private long maxRequestBodyBytes = PingppProviders.DEFAULT_MAX_REQUEST_BODY_BYTES;
 
         private Builder() {
@@ -183,9 +190,32 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Require every request to be signed with the private key of this merchant public key (PEM). */
+        /**
+         * Require every request to be signed with the private key of this merchant public key (PEM), but those of
+         * an account given a key of its own with {@link #requireSignatures(String, String)}.
+         */
         public Builder requireSignatures(String merchantPublicKeyPem) {
-            this.merchantPublicKeyPem = Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem");
+            this.merchantPublicKey = PemKeys.publicKey(Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem"));
+            return this;
+        }
+
+        /**
+         * Require the requests of the account of {@code apiKey} to be signed with the private key of this merchant
+         * public key (PEM), as each Ping++ merchant uploads its own; repeat for other accounts.
+         */
+        public Builder requireSignatures(String apiKey, String merchantPublicKeyPem) {
+            merchantPublicKeysByAccount.put(TestModeKeys.accountId(Objects.requireNonNull(apiKey, "apiKey")),
+                    PemKeys.publicKey(Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem")));
+            return this;
+        }
+
+        /**
+         * Whether every 2xx answer carries {@code X-Pingplusplus-Signature}, signed with the webhook key, as Ping++
+         * signs its answers (pingpp-java 2.5+ verifies them); on by default. An RSA signature costs about a
+         * millisecond of CPU, so a load test of the sandbox itself may turn it off.
+         */
+        public Builder signResponses(boolean signResponses) {
+            this.signResponses = signResponses;
             return this;
         }
 
@@ -210,8 +240,14 @@ public final class Sandbox implements AutoCloseable {
                             : TestModeKeys.only(apiKeys))
                     .clock(clock)
                     .maxRequestBodyBytes(maxRequestBodyBytes);
-            if (merchantPublicKeyPem != null) {
-                providers.requireSignatures(merchantPublicKeyPem);
+            if (merchantPublicKey != null || !merchantPublicKeysByAccount.isEmpty()) {
+                Map<String, PublicKey> byAccount = Map.copyOf(merchantPublicKeysByAccount);
+                PublicKey everyAccount = merchantPublicKey;
+                providers.requireSignatures((MerchantKeys) account ->
+                        Optional.ofNullable(byAccount.getOrDefault(account.name(), everyAccount)));
+            }
+            if (signResponses) {
+                providers.signResponses(keys.privateKey());
             }
             ResourceConfig application = new ResourceConfig()
                     .register(providers.build())

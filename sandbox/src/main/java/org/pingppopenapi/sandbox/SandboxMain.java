@@ -81,7 +81,8 @@ public final class SandboxMain {
                 .port(options.port())
                 .webhookUrl(options.webhookUrl())
                 .apiKeys(options.apiKeys())
-                .maxRequestBodyBytes(options.maxBodyBytes());
+                .maxRequestBodyBytes(options.maxBodyBytes())
+                .signResponses(options.signResponses());
         if (options.webhookPrivateKey() != null) {
             builder.webhookKeys(WebhookKeys.fromPrivateKeyPem(Files.readString(options.webhookPrivateKey(), StandardCharsets.US_ASCII)));
         }
@@ -99,6 +100,8 @@ public final class SandboxMain {
         out.println("  Webhooks:     " + (options.webhookUrl() == null ? "off (start with --webhook-url URL)"
                 : "POSTed to " + options.webhookUrl() + ", retried on Ping++'s schedule"));
         out.println("  Webhook key:  " + publicKeyFile.toAbsolutePath() + " (verify X-Pingplusplus-Signature with it)");
+        out.println("  Answers:      " + (options.signResponses() ? "every 2xx signed in X-Pingplusplus-Signature with that key"
+                : "not signed (--no-response-signatures)"));
         out.println("  Simulate:     POST " + sandbox.baseUri() + "/sandbox/charges/{id}/pay (or /fail)");
         out.flush();
     }

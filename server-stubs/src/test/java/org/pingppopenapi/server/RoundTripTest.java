@@ -47,15 +47,16 @@ import org.pingppopenapi.client.model.SubAppChannelUpdateRequest;
 import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
 import org.pingppopenapi.signing.RequestSigning;
+import org.pingppopenapi.signing.WebhookSignature;
 
 /**
  * Every operation of the spec, called through the project's client ({@link PingppClient}: its generated Feign
  * interfaces, its signing and its pre-flight validation, all left on) on a real Jersey/Grizzly server that runs a
  * test implementation of every generated interface, with every provider on: API key, required request signatures,
- * Bean Validation with the channel rules. A {@link RecordingProxy} between the two records each exchange as it went
+ * response signatures, Bean Validation with the channel rules. A {@link RecordingProxy} between the two records each exchange as it went
  * over the wire. Each call must be one exchange, a 200 whose body is the spec's example and obeys the real spec
  * (swagger-request-validator), as does the request; the client must read back the whole example, and the server must
- * have received what the client sent. Bodies are compared as JSON trees, read with the client's mapper.
+ * have received what the client sent, and every answer must carry the response signature of its raw body. Bodies are compared as JSON trees, read with the client's mapper.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoundTripTest {
@@ -65,6 +66,7 @@ class RoundTripTest {
     private final SpecExamples spec = SpecExamples.get();
     private final SettableClock clock = new SettableClock(Instant.now());
     private final ExampleBackedResources resources = new ExampleBackedResources();
+    private final java.security.KeyPair pingppKeys = TestKeys.freshRsaKeyPair();
     private EmbeddedServer server;
     private RecordingProxy proxy;
     private PingppClient client;
@@ -73,6 +75,7 @@ class RoundTripTest {
     void startServer() {
         PingppProviders providers = PingppProviders.builder(ApiKeyStore.of(API_KEY))
                 .requireSignatures(TestKeys.read("merchant-demo-your_rsa_public_key.pem"))
+                .signResponses(pingppKeys.getPrivate())
                 .clock(clock)
                 .build();
         server = EmbeddedServer.start(providers, resources.all());
@@ -116,6 +119,9 @@ class RoundTripTest {
             assertThat(request.getMessages()).as("%s %s against the spec", operation.method(), exchange.uri()).isEmpty();
 
             assertThat(exchange.status()).as(exchange.responseText()).isEqualTo(200);
+            assertThat(WebhookSignature.verify(pingppKeys.getPublic(), exchange.responseBody(),
+                    exchange.responseHeader(WebhookSignature.HEADER)))
+                    .as("%s of the raw body, verified with the public key", WebhookSignature.HEADER).isTrue();
             JsonNode expected = normalized(SpecExamples.withoutNulls(spec.responseExample(operation.operationId())));
             assertThat(Json.MAPPER.readTree(exchange.responseBody())).as("the body the server sent").isEqualTo(expected);
             ValidationReport response = SpecValidation.validateResponse(exchange);
