@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -38,9 +38,10 @@ import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
 import org.pingppopenapi.sandbox.http.DocumentedAliases;
 import org.pingppopenapi.sandbox.http.FormBodyFilter;
-import org.pingppopenapi.sandbox.http.InlineWhenReceived;
+import org.pingppopenapi.sandbox.http.BoundedHttp;
 import org.pingppopenapi.sandbox.http.JsonErrorPages;
 import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
+import org.pingppopenapi.sandbox.http.ServedInline;
 import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
 import org.pingppopenapi.sandbox.http.TestModeKeys;
 import org.pingppopenapi.sandbox.http.WholeBodyFilter;
@@ -72,14 +73,18 @@ public final class Sandbox implements AutoCloseable {
 
     /** The largest request line and headers together. */
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+    /** How long a request body may take to arrive, and an answer to be read. */
+    static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpServer server;
+    private final BoundedHttp http;
     private final Scheduler scheduler;
     private final WebhookKeys webhookKeys;
     private final URI baseUri;
 
-    private Sandbox(HttpServer server, Scheduler scheduler, WebhookKeys webhookKeys, URI baseUri) {
+    private Sandbox(HttpServer server, BoundedHttp http, Scheduler scheduler, WebhookKeys webhookKeys, URI baseUri) {
         this.server = server;
+        this.http = http;
         this.scheduler = scheduler;
         this.webhookKeys = webhookKeys;
         this.baseUri = baseUri;
@@ -119,8 +124,14 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception e) {
             server.shutdownNow();
         } finally {
+            http.close();
             scheduler.close();
         }
+    }
+
+    /** How many HTTP connections are open now (for tests of the connection limit). */
+    int openConnections() {
+        return http.openConnections();
     }
 
     /** Configures a sandbox; every setting has a default. */
@@ -137,6 +148,8 @@ public final class Sandbox implements AutoCloseable {
         private final Map<String, PublicKey> merchantPublicKeysByAccount = new HashMap<>();
         private boolean signResponses = true;
         private long maxRequestBodyBytes = PingppProviders.DEFAULT_MAX_REQUEST_BODY_BYTES;
+        private Duration requestBodyTimeout = DEFAULT_REQUEST_BODY_TIMEOUT;
+        private int maxConnections;
 
         private Builder() {
         }
@@ -226,6 +239,30 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * How long a request's body may take to arrive after its head (408 after that, and the connection closes),
+         * and how long an answer may wait for its client to read it before the connection closes; 30 s by default.
+         */
+        public Builder requestBodyTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The request body timeout must be positive, not " + timeout);
+            }
+            this.requestBodyTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most HTTP connections open at once; a connection beyond it is answered 429 and closed. By default one
+         * per 4 MiB of the JVM's maximum heap, from 32 to 4096.
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("At least 1 connection must be allowed, not " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
          * Starts the sandbox and returns once it listens.
          *
          * @throws UncheckedIOException when it cannot listen (the port is taken, the address is not local)
@@ -269,33 +306,42 @@ public final class Sandbox implements AutoCloseable {
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                     application, false);
             server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
-            serveInlineWhenReceived(server);
             // Grizzly answers a GET or DELETE with a body 400 with no body at all; let it through, to be ignored.
             server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-            // Grizzly answers a request line and headers over its limit (8 KiB) with a bare 400, before any handler:
-            // let ids of thousands of characters through, to be answered with the Ping++ error body.
-            server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
+            BoundedHttp http = new BoundedHttp(MAX_REQUEST_HEAD_BYTES, maxRequestBodyBytes, requestBodyTimeout,
+                    maxConnections > 0 ? maxConnections : defaultMaxConnections());
+            server.getListeners().forEach(http::install);
+            serveInline(server);
             try {
                 server.start();
             } catch (IOException e) {
                 server.shutdownNow();
+                http.close();
                 deliveries.close();
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
             NetworkListener listener = server.getListeners().iterator().next();
-            return new Sandbox(server, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
+            return new Sandbox(server, http, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
         }
     }
 
-    /** Wraps Jersey's handler in {@link InlineWhenReceived}, whose premise is that writes never block. */
-    private static void serveInlineWhenReceived(HttpServer server) {
+    /** Wraps Jersey's handler in {@link ServedInline}, which {@link BoundedHttp} makes safe. */
+    private static void serveInline(HttpServer server) {
         ServerConfiguration config = server.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
         handlers.forEach((handler, mappings) -> {
             config.removeHttpHandler(handler);
-            config.addHttpHandler(new InlineWhenReceived(handler), mappings);
+            config.addHttpHandler(new ServedInline(handler), mappings);
         });
-        server.getListeners().forEach(listener -> listener.setMaxPendingBytes(AsyncQueueWriter.UNLIMITED_SIZE));
+    }
+
+    /**
+     * One connection per 4 MiB of heap, from 32 to 4096: a connection can hold a request body up to the body limit
+     * (1 MiB by default) and one unread answer (a page of 100 objects is a few hundred KiB), so all of them together
+     * stay within a quarter or so of the heap.
+     */
+    static int defaultMaxConnections() {
+        return (int) Math.max(32, Math.min(4096, Runtime.getRuntime().maxMemory() / (4L * 1024 * 1024)));
     }
 
     private static Logger quiet(String name) {

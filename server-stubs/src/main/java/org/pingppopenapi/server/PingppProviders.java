@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 import org.pingppopenapi.server.internal.ApiKeyAuthenticationFilter;
+import org.pingppopenapi.server.internal.MediaTypeHeaders;
 import org.pingppopenapi.server.internal.PingppExceptionMapper;
 import org.pingppopenapi.server.internal.QueryEnums;
 import org.pingppopenapi.server.internal.RequestBodyLimitFilter;
@@ -40,8 +41,9 @@ import org.pingppopenapi.signing.PemKeys;
  *       including the channel rules of the spec ({@code x-pingpp-rules}), and the spec's query parameter enums,
  *       which the generated interfaces do not check; 400 with the field as {@code param};</li>
  *   <li>the Ping++ error body {@code {"error":{"type","message","code","param"}}} for every failure: bad JSON,
- *       wrong content type (415), unknown route (404), wrong method (405), {@link PingppErrorException}s thrown
- *       by the implementation, and unexpected exceptions (500, logged, never shown).</li>
+ *       wrong or unreadable content type (415) or {@code Accept} (406), unknown route (404), wrong method (405),
+ *       {@link PingppErrorException}s thrown by the implementation, and unexpected exceptions (500, logged, never
+ *       shown).</li>
  * </ul>
  *
  * <pre>{@code
@@ -96,6 +98,7 @@ public final class PingppProviders implements Feature {
         ObjectMapper mapper = PingppJson.newObjectMapper();
         context.register(new JacksonJsonProvider(mapper));
         context.register(new ApiKeyAuthenticationFilter(apiKeys));
+        context.register(new MediaTypeHeaders());
         context.register(new RequestBodyLimitFilter(maxRequestBodyBytes));
         if (merchantKeys != null) {
             context.register(new RequestSignatureFilter(merchantKeys, signatureWindow, clock, rememberedSignatures));
