@@ -3,6 +3,7 @@ package org.pingppopenapi.sandbox;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,8 @@ import org.pingppopenapi.sandbox.http.TestModeKeys;
 
 /** The sandbox's command line, parsed; a mistake is a {@link UsageException} that names it. */
 record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, Path webhookPrivateKey,
-        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, boolean signResponses, boolean help) {
+        Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, Duration bodyTimeout, int maxConnections,
+        boolean signResponses, boolean help) {
 
     static final int DEFAULT_PORT = 8080;
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +34,9 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
               --merchant-public-key FILE    require signed requests (Pingplusplus-Signature), verified with this
                                             merchant public key (PEM)
               --max-body-bytes N            refuse larger request bodies with 413 (default 1048576)
+              --body-timeout SECONDS        answer 408 to a body not arrived within SECONDS, and close a
+                                            connection whose answer is unread that long (default 30)
+              --max-connections N           answer 429 to connections beyond N (default: one per 4 MiB of heap)
               --no-response-signatures      do not sign 2xx answers (X-Pingplusplus-Signature, signed with the
                                             webhook key, is on by default; pingpp-java 2.5+ verifies it)
               --help                        print this and exit
@@ -49,6 +54,8 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         Path webhookPublicKeyOut = null;
         Path merchantPublicKey = null;
         long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        Duration bodyTimeout = Sandbox.DEFAULT_REQUEST_BODY_TIMEOUT;
+        int maxConnections = 0;
         boolean signResponses = true;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
@@ -85,11 +92,13 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
                 case "--webhook-public-key-out" -> webhookPublicKeyOut = Path.of(value);
                 case "--merchant-public-key" -> merchantPublicKey = Path.of(value);
                 case "--max-body-bytes" -> maxBodyBytes = number(option, value, 1, Integer.MAX_VALUE);
+                case "--body-timeout" -> bodyTimeout = Duration.ofSeconds(number(option, value, 1, 3600));
+                case "--max-connections" -> maxConnections = (int) number(option, value, 1, 1_000_000);
                 default -> throw new UsageException("Unknown option: " + option);
             }
         }
         return new CommandLine(host, port, webhookUrl, Set.copyOf(apiKeys), webhookPrivateKey, webhookPublicKeyOut,
-                merchantPublicKey, maxBodyBytes, signResponses, help);
+                merchantPublicKey, maxBodyBytes, bodyTimeout, maxConnections, signResponses, help);
     }
 
     private static long number(String option, String value, long min, long max) {

@@ -36,13 +36,13 @@ import org.pingppopenapi.sandbox.api.SubAppChannelsResource;
 import org.pingppopenapi.sandbox.api.SubAppsResource;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
+import org.pingppopenapi.sandbox.http.BoundedHttp;
 import org.pingppopenapi.sandbox.http.DocumentedAliases;
 import org.pingppopenapi.sandbox.http.FormBodyFilter;
-import org.pingppopenapi.sandbox.http.BoundedHttp;
 import org.pingppopenapi.sandbox.http.JsonErrorPages;
 import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
-import org.pingppopenapi.sandbox.http.ServedInline;
 import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
+import org.pingppopenapi.sandbox.http.ServedInline;
 import org.pingppopenapi.sandbox.http.TestModeKeys;
 import org.pingppopenapi.sandbox.http.WholeBodyFilter;
 import org.pingppopenapi.sandbox.time.RealTimeScheduler;
@@ -262,6 +262,13 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /** Each account's own key, else the one for every account (else none: its requests are not signed). */
+        private MerchantKeys merchantKeys() {
+            Map<String, PublicKey> byAccount = Map.copyOf(merchantPublicKeysByAccount);
+            PublicKey everyAccount = merchantPublicKey;
+            return account -> Optional.ofNullable(byAccount.getOrDefault(account.name(), everyAccount));
+        }
+
         /**
          * Starts the sandbox and returns once it listens.
          *
@@ -278,10 +285,7 @@ public final class Sandbox implements AutoCloseable {
                     .clock(clock)
                     .maxRequestBodyBytes(maxRequestBodyBytes);
             if (merchantPublicKey != null || !merchantPublicKeysByAccount.isEmpty()) {
-                Map<String, PublicKey> byAccount = Map.copyOf(merchantPublicKeysByAccount);
-                PublicKey everyAccount = merchantPublicKey;
-                providers.requireSignatures((MerchantKeys) account ->
-                        Optional.ofNullable(byAccount.getOrDefault(account.name(), everyAccount)));
+                providers.requireSignatures(merchantKeys());
             }
             if (signResponses) {
                 providers.signResponses(keys.privateKey());

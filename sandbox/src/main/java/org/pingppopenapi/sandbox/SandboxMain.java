@@ -82,7 +82,11 @@ public final class SandboxMain {
                 .webhookUrl(options.webhookUrl())
                 .apiKeys(options.apiKeys())
                 .maxRequestBodyBytes(options.maxBodyBytes())
+                .requestBodyTimeout(options.bodyTimeout())
                 .signResponses(options.signResponses());
+        if (options.maxConnections() > 0) {
+            builder.maxConnections(options.maxConnections());
+        }
         if (options.webhookPrivateKey() != null) {
             builder.webhookKeys(WebhookKeys.fromPrivateKeyPem(Files.readString(options.webhookPrivateKey(), StandardCharsets.US_ASCII)));
         }
