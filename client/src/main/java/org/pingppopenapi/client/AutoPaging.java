@@ -16,8 +16,6 @@ import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.client.model.EventList;
 import org.pingppopenapi.client.model.Order;
 import org.pingppopenapi.client.model.OrderList;
-import org.pingppopenapi.client.model.OrderRefund;
-import org.pingppopenapi.client.model.OrderRefundList;
 import org.pingppopenapi.client.model.Recharge;
 import org.pingppopenapi.client.model.RechargeList;
 import org.pingppopenapi.client.model.Refund;
@@ -100,12 +98,12 @@ public final class AutoPaging {
         return new PagedIterable<>(() -> Pages.byPageNumber(listing, query));
     }
 
-    /** Every refund of an order. */
-    public PagedIterable<OrderRefund> orderRefunds(String orderId, OrderRefundsApi.ListOrderRefundsQueryParams query) {
-        Listing<OrderRefundsApi.ListOrderRefundsQueryParams, OrderRefundList, OrderRefund> listing = new Listing<>(
+    /** Every charge refund of an order. */
+    public PagedIterable<Refund> orderRefunds(String orderId, OrderRefundsApi.ListOrderRefundsQueryParams query) {
+        Listing<OrderRefundsApi.ListOrderRefundsQueryParams, RefundList, Refund> listing = new Listing<>(
                 OrderRefundsApi.ListOrderRefundsQueryParams::new,
                 page -> client.orderRefunds().listOrderRefunds(orderId, page),
-                OrderRefundList::getData, OrderRefundList::getHasMore);
+                RefundList::getData, RefundList::getHasMore);
         return new PagedIterable<>(() -> Pages.byPageNumber(listing, query));
     }
 }

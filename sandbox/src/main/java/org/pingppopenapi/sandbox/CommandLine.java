@@ -3,6 +3,7 @@ package org.pingppopenapi.sandbox;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.pingppopenapi.sandbox.http.TestModeKeys;
 /** The sandbox's command line, parsed; a mistake is a {@link UsageException} that names it. */
 record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, Path webhookPrivateKey,
         Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, int maxAccounts, int maxObjectsPerAccount,
-        boolean help) {
+        Duration bodyTimeout, int maxConnections, boolean signResponses, boolean help) {
 
     static final int DEFAULT_PORT = 8080;
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -38,6 +39,11 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
                                             (default 100)
               --max-objects-per-account N   refuse POSTs with 402 once an account made N objects, until it is
                                             reset (default 10000)
+              --body-timeout SECONDS        answer 408 to a body not arrived within SECONDS, and close a
+                                            connection whose answer is unread that long (default 30)
+              --max-connections N           answer 429 to connections beyond N (default: one per 4 MiB of heap)
+              --no-response-signatures      do not sign 2xx answers (X-Pingplusplus-Signature, signed with the
+                                            webhook key, is on by default; pingpp-java 2.5+ verifies it)
               --help                        print this and exit
 
             Sandbox-only endpoints (same API key): POST /sandbox/charges/{id}/pay, POST /sandbox/charges/{id}/fail,
@@ -55,11 +61,18 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         int maxAccounts = Accounts.DEFAULT_MAX_ACCOUNTS;
         int maxObjectsPerAccount = Accounts.DEFAULT_MAX_OBJECTS_PER_ACCOUNT;
+        Duration bodyTimeout = Sandbox.DEFAULT_REQUEST_BODY_TIMEOUT;
+        int maxConnections = 0;
+        boolean signResponses = true;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (option.equals("--no-response-signatures")) {
+                signResponses = false;
                 continue;
             }
             String value;
@@ -88,11 +101,14 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
                 case "--max-body-bytes" -> maxBodyBytes = number(option, value, 1, Integer.MAX_VALUE);
                 case "--max-accounts" -> maxAccounts = (int) number(option, value, 1, Integer.MAX_VALUE);
                 case "--max-objects-per-account" -> maxObjectsPerAccount = (int) number(option, value, 1, Integer.MAX_VALUE);
+                case "--body-timeout" -> bodyTimeout = Duration.ofSeconds(number(option, value, 1, 3600));
+                case "--max-connections" -> maxConnections = (int) number(option, value, 1, 1_000_000);
                 default -> throw new UsageException("Unknown option: " + option);
             }
         }
         return new CommandLine(host, port, webhookUrl, Set.copyOf(apiKeys), webhookPrivateKey, webhookPublicKeyOut,
-                merchantPublicKey, maxBodyBytes, maxAccounts, maxObjectsPerAccount, help);
+                merchantPublicKey, maxBodyBytes, maxAccounts, maxObjectsPerAccount, bodyTimeout, maxConnections,
+                signResponses, help);
     }
 
     private static long number(String option, String value, long min, long max) {

@@ -6,16 +6,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -30,19 +33,22 @@ import org.pingppopenapi.sandbox.api.ResourceRegistry;
 import org.pingppopenapi.sandbox.api.SandboxControlResource;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
+import org.pingppopenapi.sandbox.http.BoundedHttp;
 import org.pingppopenapi.sandbox.http.DocumentedAliases;
 import org.pingppopenapi.sandbox.http.FormBodyFilter;
-import org.pingppopenapi.sandbox.http.InlineWhenReceived;
 import org.pingppopenapi.sandbox.http.JsonErrorPages;
 import org.pingppopenapi.sandbox.http.LiveKeyRefusal;
 import org.pingppopenapi.sandbox.http.SandboxJsonProvider;
+import org.pingppopenapi.sandbox.http.ServedInline;
 import org.pingppopenapi.sandbox.http.TestModeKeys;
 import org.pingppopenapi.sandbox.http.WholeBodyFilter;
 import org.pingppopenapi.sandbox.time.RealTimeScheduler;
 import org.pingppopenapi.sandbox.time.Scheduler;
 import org.pingppopenapi.sandbox.webhook.WebhookDispatcher;
 import org.pingppopenapi.sandbox.webhook.WebhookKeys;
+import org.pingppopenapi.server.MerchantKeys;
 import org.pingppopenapi.server.PingppProviders;
+import org.pingppopenapi.signing.PemKeys;
 
 /**
  * A running Ping++ sandbox: every operation of the spec, with state in memory, on an embedded HTTP server.
@@ -64,14 +70,18 @@ public final class Sandbox implements AutoCloseable {
 
     /** The largest request line and headers together. */
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+    /** How long a request body may take to arrive, and an answer to be read. */
+    static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpServer server;
+    private final BoundedHttp http;
     private final Scheduler scheduler;
     private final WebhookKeys webhookKeys;
     private final URI baseUri;
 
-    private Sandbox(HttpServer server, Scheduler scheduler, WebhookKeys webhookKeys, URI baseUri) {
+    private Sandbox(HttpServer server, BoundedHttp http, Scheduler scheduler, WebhookKeys webhookKeys, URI baseUri) {
         this.server = server;
+        this.http = http;
         this.scheduler = scheduler;
         this.webhookKeys = webhookKeys;
         this.baseUri = baseUri;
@@ -111,8 +121,14 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception e) {
             server.shutdownNow();
         } finally {
+            http.close();
             scheduler.close();
         }
+    }
+
+    /** How many HTTP connections are open now (for tests of the connection limit). */
+    int openConnections() {
+        return http.openConnections();
     }
 
     /** Configures a sandbox; every setting has a default. */
@@ -125,11 +141,15 @@ public final class Sandbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler;
         private WebhookKeys webhookKeys;
-        private String merchantPublicKeyPem;
+        private PublicKey merchantPublicKey;
+        private final Map<String, PublicKey> merchantPublicKeysByAccount = new HashMap<>();
+        private boolean signResponses = true;
         private long maxRequestBodyBytes = PingppProviders.DEFAULT_MAX_REQUEST_BODY_BYTES;
         private int maxAccounts = Accounts.DEFAULT_MAX_ACCOUNTS;
         private int maxObjectsPerAccount = Accounts.DEFAULT_MAX_OBJECTS_PER_ACCOUNT;
         private List<Function<ResourceRegistry, GenericResource>> handWritten = HandWrittenResources.ALL;
+        private Duration requestBodyTimeout = DEFAULT_REQUEST_BODY_TIMEOUT;
+        private int maxConnections;
 
         private Builder() {
         }
@@ -183,9 +203,32 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Require every request to be signed with the private key of this merchant public key (PEM). */
+        /**
+         * Require every request to be signed with the private key of this merchant public key (PEM), but those of
+         * an account given a key of its own with {@link #requireSignatures(String, String)}.
+         */
         public Builder requireSignatures(String merchantPublicKeyPem) {
-            this.merchantPublicKeyPem = Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem");
+            this.merchantPublicKey = PemKeys.publicKey(Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem"));
+            return this;
+        }
+
+        /**
+         * Require the requests of the account of {@code apiKey} to be signed with the private key of this merchant
+         * public key (PEM), as each Ping++ merchant uploads its own; repeat for other accounts.
+         */
+        public Builder requireSignatures(String apiKey, String merchantPublicKeyPem) {
+            merchantPublicKeysByAccount.put(TestModeKeys.accountId(Objects.requireNonNull(apiKey, "apiKey")),
+                    PemKeys.publicKey(Objects.requireNonNull(merchantPublicKeyPem, "merchantPublicKeyPem")));
+            return this;
+        }
+
+        /**
+         * Whether every 2xx answer carries {@code X-Pingplusplus-Signature}, signed with the webhook key, as Ping++
+         * signs its answers (pingpp-java 2.5+ verifies them); on by default. An RSA signature costs about a
+         * millisecond of CPU, so a load test of the sandbox itself may turn it off.
+         */
+        public Builder signResponses(boolean signResponses) {
+            this.signResponses = signResponses;
             return this;
         }
 
@@ -226,6 +269,37 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * How long a request's body may take to arrive after its head (408 after that, and the connection closes),
+         * and how long an answer may wait for its client to read it before the connection closes; 30 s by default.
+         */
+        public Builder requestBodyTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The request body timeout must be positive, not " + timeout);
+            }
+            this.requestBodyTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most HTTP connections open at once; a connection beyond it is answered 429 and closed. By default one
+         * per 4 MiB of the JVM's maximum heap, from 32 to 4096.
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("At least 1 connection must be allowed, not " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Each account's own key, else the one for every account (else none: its requests are not signed). */
+        private MerchantKeys merchantKeys() {
+            Map<String, PublicKey> byAccount = Map.copyOf(merchantPublicKeysByAccount);
+            PublicKey everyAccount = merchantPublicKey;
+            return account -> Optional.ofNullable(byAccount.getOrDefault(account.name(), everyAccount));
+        }
+
+        /**
          * Starts the sandbox and returns once it listens.
          *
          * @throws UncheckedIOException when it cannot listen (the port is taken, the address is not local)
@@ -241,8 +315,11 @@ public final class Sandbox implements AutoCloseable {
                             : TestModeKeys.only(apiKeys))
                     .clock(clock)
                     .maxRequestBodyBytes(maxRequestBodyBytes);
-            if (merchantPublicKeyPem != null) {
-                providers.requireSignatures(merchantPublicKeyPem);
+            if (merchantPublicKey != null || !merchantPublicKeysByAccount.isEmpty()) {
+                providers.requireSignatures(merchantKeys());
+            }
+            if (signResponses) {
+                providers.signResponses(keys.privateKey());
             }
             ResourceConfig application = new ResourceConfig()
                     .register(providers.build())
@@ -258,33 +335,42 @@ public final class Sandbox implements AutoCloseable {
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                     application, false);
             server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
-            serveInlineWhenReceived(server);
             // Grizzly answers a GET or DELETE with a body 400 with no body at all; let it through, to be ignored.
             server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-            // Grizzly answers a request line and headers over its limit (8 KiB) with a bare 400, before any handler:
-            // let ids of thousands of characters through, to be answered with the Ping++ error body.
-            server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
+            BoundedHttp http = new BoundedHttp(MAX_REQUEST_HEAD_BYTES, maxRequestBodyBytes, requestBodyTimeout,
+                    maxConnections > 0 ? maxConnections : defaultMaxConnections());
+            server.getListeners().forEach(http::install);
+            serveInline(server);
             try {
                 server.start();
             } catch (IOException e) {
                 server.shutdownNow();
+                http.close();
                 deliveries.close();
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
             NetworkListener listener = server.getListeners().iterator().next();
-            return new Sandbox(server, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
+            return new Sandbox(server, http, deliveries, keys, URI.create("http://" + host + ":" + listener.getPort()));
         }
     }
 
-    /** Wraps Jersey's handler in {@link InlineWhenReceived}, whose premise is that writes never block. */
-    private static void serveInlineWhenReceived(HttpServer server) {
+    /** Wraps Jersey's handler in {@link ServedInline}, which {@link BoundedHttp} makes safe. */
+    private static void serveInline(HttpServer server) {
         ServerConfiguration config = server.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
         handlers.forEach((handler, mappings) -> {
             config.removeHttpHandler(handler);
-            config.addHttpHandler(new InlineWhenReceived(handler), mappings);
+            config.addHttpHandler(new ServedInline(handler), mappings);
         });
-        server.getListeners().forEach(listener -> listener.setMaxPendingBytes(AsyncQueueWriter.UNLIMITED_SIZE));
+    }
+
+    /**
+     * One connection per 4 MiB of heap, from 32 to 4096: a connection can hold a request body up to the body limit
+     * (1 MiB by default) and one unread answer (a page of 100 objects is a few hundred KiB), so all of them together
+     * stay within a quarter or so of the heap.
+     */
+    static int defaultMaxConnections() {
+        return (int) Math.max(32, Math.min(4096, Runtime.getRuntime().maxMemory() / (4L * 1024 * 1024)));
     }
 
     private static Logger quiet(String name) {

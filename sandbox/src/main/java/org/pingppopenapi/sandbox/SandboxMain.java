@@ -83,7 +83,13 @@ public final class SandboxMain {
                 .apiKeys(options.apiKeys())
                 .maxRequestBodyBytes(options.maxBodyBytes())
                 .maxAccounts(options.maxAccounts())
-                .maxObjectsPerAccount(options.maxObjectsPerAccount());
+                .maxObjectsPerAccount(options.maxObjectsPerAccount())
+
+                .requestBodyTimeout(options.bodyTimeout())
+                .signResponses(options.signResponses());
+        if (options.maxConnections() > 0) {
+            builder.maxConnections(options.maxConnections());
+        }
         if (options.webhookPrivateKey() != null) {
             builder.webhookKeys(WebhookKeys.fromPrivateKeyPem(Files.readString(options.webhookPrivateKey(), StandardCharsets.US_ASCII)));
         }
@@ -101,6 +107,8 @@ public final class SandboxMain {
         out.println("  Webhooks:     " + (options.webhookUrl() == null ? "off (start with --webhook-url URL)"
                 : "POSTed to " + options.webhookUrl() + ", retried on Ping++'s schedule"));
         out.println("  Webhook key:  " + publicKeyFile.toAbsolutePath() + " (verify X-Pingplusplus-Signature with it)");
+        out.println("  Answers:      " + (options.signResponses() ? "every 2xx signed in X-Pingplusplus-Signature with that key"
+                : "not signed (--no-response-signatures)"));
         out.println("  Simulate:     POST " + sandbox.baseUri() + "/sandbox/charges/{id}/pay (or /fail)");
         out.flush();
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
+import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Event;
@@ -88,20 +89,57 @@ class OrderFlowTest {
                 .isInstanceOf(ChannelException.class)
                 .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("order_refunded"));
 
-        List<OrderRefund> orderRefunds = client.orderRefunds().listOrderRefunds(created.getId(), null, null, null, null, null,
+        List<Refund> orderRefunds = client.orderRefunds().listOrderRefunds(created.getId(), null, null, null, null, null,
                 null, null).getData();
-        assertThat(orderRefunds).extracting(OrderRefund::getChargeAmount).containsExactly(60L, 40L);
-        assertThat(orderRefunds).extracting(OrderRefund::getChargeRefund)
+        assertThat(orderRefunds).extracting(Refund::getId)
                 .containsExactly(rest.getData().get(0).getId(), first.getData().get(0).getId());
-        OrderRefund retrieved = client.orderRefunds().retrieveOrderRefund(created.getId(), orderRefunds.get(1).getId());
+        Refund retrieved = client.orderRefunds().retrieveOrderRefund(created.getId(), first.getData().get(0).getId());
         assertThat(retrieved.getDescription()).isEqualTo("part");
-        assertThat(retrieved.getRefundMode()).isEqualTo(RefundMode.TO_SOURCE);
+        assertThat(retrieved.getAmount()).isEqualTo(40L);
+        List<OrderRefund> records = client.orders().retrieveOrder(created.getId()).getRefunds().getData();
+        assertThat(records).extracting(OrderRefund::getChargeRefund)
+                .containsExactly(rest.getData().get(0).getId(), first.getData().get(0).getId());
+        assertThat(records).extracting(OrderRefund::getRefundMode).containsOnly(RefundMode.TO_SOURCE);
         assertThat(client.charges().retrieveCharge(charge.getId(), Set.of()).getRefunded()).isTrue();
 
         assertThat(client.events().listEvents(20, null, null, null, null, null, null, null).getData())
                 .extracting(Event::getType)
                 .containsExactly("order.refund.succeeded", "refund.succeeded", "order.refund.succeeded",
                         "refund.succeeded", "order.succeeded", "charge.succeeded");
+    }
+
+    /**
+     * The official SDKs' reading of order refunds: creating one returns {@code refund} objects, the {@code re_} id of
+     * one retrieves it ({@code "object": "refund"}), and the list shows the same objects (pingpp-java's
+     * {@code OrderRefund} and its live-mode tests, Go's {@code orderRefund}).
+     */
+    @Test
+    void anOrderRefundIsRetrievedAndListedByTheIdItsCreationReturned() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        Order order = client.orders().createOrder(Fixtures.order(80, "user_010"));
+        Order paying = client.orders().payOrder(order.getId(), new OrderPayRequest().chargeAmount(80L).channel("alipay"));
+        new SandboxHttp(sandbox.baseUri(), key).pay(paying.getCharge());
+
+        RefundList created = client.orderRefunds().createOrderRefund(order.getId(),
+                new OrderRefundCreateRequest().description("Order refund test.").refundMode(RefundMode.TO_SOURCE));
+        Refund made = created.getData().get(0);
+        Refund retrieved = client.orderRefunds().retrieveOrderRefund(order.getId(), made.getId());
+        RefundList listed = client.orderRefunds().listOrderRefunds(order.getId(), null, null, null, null, null, null, null);
+        String orderRefundRecord = client.orders().retrieveOrder(order.getId()).getRefunds().getData().get(0).getId();
+
+        assertThat(made.getId()).startsWith("re_");
+        assertThat(made.getObject()).isEqualTo(Refund.ObjectEnum.REFUND);
+        assertThat(made.getCharge()).isEqualTo(paying.getCharge());
+        assertThat(retrieved).isEqualTo(made);
+        assertThat(listed.getObject()).isEqualTo(RefundList.ObjectEnum.LIST);
+        assertThat(listed.getUrl()).isEqualTo("/v1/orders/" + order.getId() + "/order_refunds");
+        assertThat(listed.getData()).containsExactly(made);
+        assertThat(client.orderRefunds().retrieveOrderRefund(order.getId(), orderRefundRecord))
+                .as("the documents' numeric order refund id answers the refund it made").isEqualTo(made);
+        assertThatThrownBy(() -> client.orderRefunds().retrieveOrderRefund(order.getId(), "re_000000000000000000000000"))
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).httpStatus()).isEqualTo(404));
     }
 
     @Test
@@ -138,10 +176,15 @@ class OrderFlowTest {
         RefundList refunds = client.orderRefunds().createOrderRefund(order.getId(),
                 new OrderRefundCreateRequest().description("test-refund"));
         assertThat(refunds.getData()).as("no charge was refunded").isEmpty();
-        OrderRefund orderRefund = client.orderRefunds().listOrderRefunds(order.getId(), "succeeded", null, null, null, null,
-                null, null).getData().get(0);
+        assertThat(client.orderRefunds().listOrderRefunds(order.getId(), "succeeded", null, null, null, null, null, null)
+                .getData()).as("a refund to the balance makes no charge refund").isEmpty();
+        OrderRefund orderRefund = client.orders().retrieveOrder(order.getId()).getRefunds().getData().get(0);
         assertThat(orderRefund.getBalanceAmount()).isEqualTo(900L);
         assertThat(orderRefund.getRefundMode()).isEqualTo(RefundMode.TO_BALANCE);
+        assertThatThrownBy(() -> client.orderRefunds().retrieveOrderRefund(order.getId(), orderRefund.getId()))
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).httpStatus()).isEqualTo(404))
+                .hasMessageContaining("went to the user's balance");
         assertThat(client.orders().createOrder(Fixtures.order(1, "user_002")).getAvailableBalance()).isEqualTo(900L);
 
         assertThat(client.events().listEvents(20, null, null, null, null, null, null, null).getData())

@@ -144,9 +144,11 @@ class PrismContractTest {
         RefundList refunds = body(client.orderRefunds().createOrderRefundWithHttpInfo(order.getId(),
                 new OrderRefundCreateRequest().description("part").chargeAmount(30L)));
         body(client.charges().retrieveChargeWithHttpInfo(refunds.getData().get(0).getCharge(), Set.of()));
-        String orderRefund = body(client.orderRefunds().listOrderRefundsWithHttpInfo(order.getId(), null, null, null, null,
-                null, null, null)).getData().get(0).getId();
-        body(client.orderRefunds().retrieveOrderRefundWithHttpInfo(order.getId(), orderRefund));
+        body(client.orderRefunds().listOrderRefundsWithHttpInfo(order.getId(), null, null, null, null, null, null, null));
+        body(client.orderRefunds().retrieveOrderRefundWithHttpInfo(order.getId(), refunds.getData().get(0).getId()));
+        String orderRefundRecord = body(client.orders().retrieveOrderWithHttpInfo(order.getId())).getRefunds().getData()
+                .get(0).getId();
+        body(client.orderRefunds().retrieveOrderRefundWithHttpInfo(order.getId(), orderRefundRecord));
 
         Order toCancel = body(client.orders().createOrderWithHttpInfo(Fixtures.order(5, "user_007")));
         body(client.orders().cancelOrderWithHttpInfo(toCancel.getId(),

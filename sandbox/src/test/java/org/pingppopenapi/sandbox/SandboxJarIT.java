@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.Webhooks;
 import org.pingppopenapi.client.model.Event;
+import org.pingppopenapi.signing.PemKeys;
+import org.pingppopenapi.signing.WebhookSignature;
 
 /**
  * The README's main command, as a real process: {@code java -jar sandbox/target/pingpp-sandbox.jar}. It prints the
@@ -48,6 +50,11 @@ class SandboxJarIT {
             String chargeId = SandboxHttp.ok(http.postForm("/v1/charges", "order_no=123456789&amount=100"
                     + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
                     + "&subject=Your Subject&body=Your Body")).get("id").asText();
+            SandboxHttp.Answer retrieved = http.get("/v1/charges/" + chargeId);
+            assertThat(WebhookSignature.verify(PemKeys.publicKey(Files.readString(Path.of(keyFile.group(1)))),
+                    retrieved.body().getBytes(StandardCharsets.UTF_8),
+                    retrieved.response().headers().firstValue(WebhookSignature.HEADER).orElseThrow()))
+                    .as("the answer is signed with the webhook key").isTrue();
             http.pay(chargeId);
             WebhookReceiver.Delivery delivery = receiver.awaitDeliveries(1).get(0);
             Event event = Webhooks.withPublicKey(Files.readString(Path.of(keyFile.group(1)))).verify(delivery.body(),
@@ -64,7 +71,8 @@ class SandboxJarIT {
     @Test
     void usageErrorsExitWith2AndSayWhy() throws Exception {
         for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--port", "70000"), List.of("--frobnicate", "1"),
-                List.of("--webhook-url", "ftp://example.com"), List.of("--api-key", "sk_live_abc"), List.of("--port"))) {
+                List.of("--webhook-url", "ftp://example.com"), List.of("--api-key", "sk_live_abc"), List.of("--port"),
+                List.of("--body-timeout", "0"), List.of("--max-connections", "none"))) {
             Process sandbox = start(args.toArray(String[]::new));
             assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String errors = new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

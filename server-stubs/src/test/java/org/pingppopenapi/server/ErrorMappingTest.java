@@ -163,6 +163,37 @@ class ErrorMappingTest {
         assertThat(error.get("message").asText()).contains("application/x-www-form-urlencoded");
     }
 
+    /** Left to Jersey, a Content-Type or Accept that is no media type failed deep inside it, answered as a 500. */
+    @Test
+    void aContentTypeOrAcceptThatIsNoMediaTypeIsRefusedNamingTheHeader() throws Exception {
+        for (String contentType : List.of("foo", "/", ";", "application/json, text/plain")) {
+            RawHttp.Answer answer = RawHttp.send(http.request("POST", "/v1/charges", charge.toString(),
+                    "Content-Type", contentType, "Authorization", RawHttp.bearer(API_KEY)));
+
+            JsonNode error = assertError(answer, 415, "invalid_request_error", null, null);
+            assertThat(error.get("message").asText()).as(contentType).startsWith("Content-Type '" + contentType + "'");
+        }
+        RawHttp.Answer accept = RawHttp.send(http.request("GET", "/v1/events", null, "Accept", ";;",
+                "Authorization", RawHttp.bearer(API_KEY)));
+
+        JsonNode error = assertError(accept, 406, "invalid_request_error", null, null);
+        assertThat(error.get("message").asText()).startsWith("Accept ';;'");
+    }
+
+    /** Jackson's read limits (numbers of 1000 digits, nesting 1000 deep) once surfaced as a 500. */
+    @Test
+    void jsonPastTheReaderLimitsIsA400() throws Exception {
+        String longNumber = charge.toString().replace("\"amount\":100", "\"amount\":" + "9".repeat(1500));
+        String deep = charge.deepCopy().put("channel", "upacp").toString()
+                .replaceFirst("\\{", "{\"extra\":" + "{\"a\":".repeat(1100) + "1" + "}".repeat(1100) + ",");
+
+        for (String body : List.of(longNumber, deep)) {
+            JsonNode error = assertError(post("/v1/charges", body), 400, "invalid_request_error", null, null);
+            assertThat(error.get("message").asText()).startsWith("The request body is too large to read as JSON: ")
+                    .doesNotContain("StreamReadConstraints");
+        }
+    }
+
     @Test
     void anUnknownRouteIs404() throws Exception {
         RawHttp.Answer answer = get("/v1/no_such_things/1");

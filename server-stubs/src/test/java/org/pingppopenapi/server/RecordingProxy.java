@@ -49,6 +49,15 @@ final class RecordingProxy implements AutoCloseable {
             }
             return values.get(0);
         }
+
+        /** The one value of a response header; fails when it is absent or repeated. */
+        String responseHeader(String name) {
+            List<String> values = responseHeaders.get(name);
+            if (values == null || values.size() != 1) {
+                throw new AssertionError("Expected one " + name + " response header, got " + values);
+            }
+            return values.get(0);
+        }
     }
 
     /** Hop-by-hop headers, and the ones java.net.http sets itself; everything else passes unchanged. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pingppopenapi.client.AuthScheme;
-import org.pingppopenapi.client.AuthenticationException;
+import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.Charge;
@@ -24,7 +24,7 @@ import org.pingppopenapi.signing.RequestSigning;
  * The authentication and request-signature filters, on a server that requires signatures from the merchant demo
  * key pair of the official SDKs, with its clock standing at {@link #NOW}. A rejected request never reaches the
  * resource. The requests come from the project's client ({@link PingppClient}, through a {@link RecordingProxy}), so
- * its signatures are proven against the server's filter and the server's 401s reach it as the documented error; what
+ * its signatures are proven against the server's filter and the server's rejections reach it as the documented errors; what
  * a client would never send is built byte by byte ({@link RawHttp}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +40,7 @@ class RequestSecurityTest {
     private EmbeddedServer server;
     private RecordingProxy proxy;
     private RawHttp http;
-    private String chargeJson;
+    private final java.util.concurrent.atomic.AtomicLong orderNumbers = new java.util.concurrent.atomic.AtomicLong(100_000_000L);
 
     @BeforeAll
     void startServer() throws Exception {
@@ -53,7 +53,6 @@ class RequestSecurityTest {
         server = EmbeddedServer.start(providers, resources.all());
         proxy = RecordingProxy.to(server.baseUri());
         http = new RawHttp(server.baseUri());
-        chargeJson = SpecExamples.json().writeValueAsString(SpecExamples.get().requestExample("createCharge").body());
     }
 
     @AfterAll
@@ -119,20 +118,35 @@ class RequestSecurityTest {
         return PingppClient.builder().apiKey(API_KEY).baseUrl(proxy.baseUri()).clock(clock).maxRetries(0);
     }
 
-    private static ChargeCreateRequest chargeRequest() {
-        return Json.MAPPER.convertValue(SpecExamples.get().requestExample("createCharge").body(), ChargeCreateRequest.class);
+    /** The spec's charge request with an order number of its own, so that no two signed requests are the same bytes. */
+    private ChargeCreateRequest chargeRequest() {
+        return Json.MAPPER.convertValue(SpecExamples.get().requestExample("createCharge").body(), ChargeCreateRequest.class)
+                .orderNo(Long.toString(orderNumbers.incrementAndGet()));
     }
 
-    /** The call fails with the client's AuthenticationException carrying the server's 401 error body; nothing reached the resource. */
+    /** {@link #chargeRequest()} as JSON. */
+    private String chargeJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(chargeRequest());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The call fails with the client's InvalidRequestException carrying the server's 400 error body, as the live API's
+     * answer reached pingpp-java (#30); nothing reached the resource.
+     */
     private void assertClientRejected(Runnable call, String code) {
         int callsBefore = resources.callCount("createCharge");
         int exchangesBefore = proxy.count();
 
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AuthenticationException.class, rejected -> {
-            assertThat(rejected.httpStatus()).isEqualTo(401);
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidRequestException.class, rejected -> {
+            assertThat(rejected.httpStatus()).isEqualTo(400);
             assertThat(rejected.type()).isEqualTo("invalid_request_error");
             assertThat(rejected.code()).isEqualTo(code);
-            assertThat(rejected.param()).isNull();
+            assertThat(rejected.param()).isEqualTo(code.startsWith("timestamp")
+                    ? RequestSigning.TIMESTAMP_HEADER : RequestSigning.SIGNATURE_HEADER);
         });
         assertThat(proxy.count()).as("exchanges: sent once, not resent").isEqualTo(exchangesBefore + 1);
         assertThat(SpecValidation.validateResponse(proxy.lastExchange()).getMessages()).isEmpty();
@@ -177,8 +191,36 @@ class RequestSecurityTest {
         assertRejected(answer, "signature_invalid");
     }
 
+    /** A captured signed POST (a refund, say) sent again unchanged within the window is refused, not carried out twice. */
+    @Test
+    void aSignedPostSentASecondTimeIsRefusedAsAReplay() throws Exception {
+        String chargeJson = chargeJson();
+        int callsBefore = resources.callCount("createCharge");
+
+        RawHttp.Answer first = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW));
+        RawHttp.Answer replayed = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertRejected(replayed, "signature_replayed");
+        assertThat(resources.callCount("createCharge")).as("calls that reached the resource").isEqualTo(callsBefore + 1);
+    }
+
+    /** Polling is not replaying: the same GET signed twice within a second is the same bytes, and both are answered. */
+    @Test
+    void aSignedGetMayBeSentAgain() throws Exception {
+        String pathAndQuery = "/v1/charges/ch_L8qn10mLmr1GS8e5OODmHaL4";
+        for (int i = 0; i < 2; i++) {
+            RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
+                    http.request("GET", pathAndQuery, null, "Authorization", RawHttp.bearer(API_KEY)), merchantKey, null,
+                    pathAndQuery, NOW));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+    }
+
     @Test
     void aTamperedBodyIsRejected() throws Exception {
+        String chargeJson = chargeJson();
         String tampered = chargeJson.replace("\"amount\":100", "\"amount\":1");
         assertThat(tampered).isNotEqualTo(chargeJson);
 
@@ -192,6 +234,7 @@ class RequestSecurityTest {
 
     @Test
     void aSignatureMadeWithAnotherKeyIsRejected() throws Exception {
+        String chargeJson = chargeJson();
         PrivateKey someoneElse = TestKeys.freshRsaKeyPair().getPrivate();
 
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), someoneElse, chargeJson, CHARGES, NOW));
@@ -201,14 +244,17 @@ class RequestSecurityTest {
 
     @Test
     void aTimestampJustInsideTheWindowPassesEitherWay() throws Exception {
-        assertThat(RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW - 300)).status())
+        String early = chargeJson();
+        String late = chargeJson();
+        assertThat(RawHttp.send(RawHttp.signed(jsonPost(early), merchantKey, early, CHARGES, NOW - 300)).status())
                 .isEqualTo(200);
-        assertThat(RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW + 300)).status())
+        assertThat(RawHttp.send(RawHttp.signed(jsonPost(late), merchantKey, late, CHARGES, NOW + 300)).status())
                 .isEqualTo(200);
     }
 
     @Test
     void aStaleTimestampIsRejectedAsAReplay() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW - 301));
 
         assertRejected(answer, "timestamp_out_of_window");
@@ -216,6 +262,7 @@ class RequestSecurityTest {
 
     @Test
     void aTimestampFromTheFutureIsRejected() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW + 301));
 
         assertRejected(answer, "timestamp_out_of_window");
@@ -223,6 +270,7 @@ class RequestSecurityTest {
 
     @Test
     void aRequestWithoutSignatureIsRejected() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(jsonPost(chargeJson).header("Pingplusplus-Request-Timestamp", Long.toString(NOW)));
 
         assertRejected(answer, "signature_missing");
@@ -231,6 +279,7 @@ class RequestSecurityTest {
 
     @Test
     void aSignatureWithoutTimestampIsRejected() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(jsonPost(chargeJson).header("Pingplusplus-Signature", "c2lnbmF0dXJl"));
 
         assertRejected(answer, "timestamp_missing");
@@ -238,6 +287,7 @@ class RequestSecurityTest {
 
     @Test
     void aTimestampInMillisecondsOrWithLettersIsRejectedAsMalformed() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer letters = RawHttp.send(jsonPost(chargeJson)
                 .header("Pingplusplus-Signature", "c2lnbmF0dXJl").header("Pingplusplus-Request-Timestamp", "17e8"));
         RawHttp.Answer milliseconds = RawHttp.send(RawHttp.signed(jsonPost(chargeJson), merchantKey, chargeJson, CHARGES, NOW * 1000));
@@ -248,6 +298,7 @@ class RequestSecurityTest {
 
     @Test
     void noCredentialsGetA401WithTheErrorBodyAndBothChallenges() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
                 http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json"), merchantKey, chargeJson, CHARGES, NOW));
 
@@ -264,6 +315,7 @@ class RequestSecurityTest {
 
     @Test
     void anUnknownKeyIsRejectedWithoutEchoingIt() throws Exception {
+        String chargeJson = chargeJson();
         String wrongKey = "sk_test_notTheRightKeyAtAll00000000";
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
                 http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json", "Authorization", RawHttp.bearer(wrongKey)),
@@ -276,6 +328,7 @@ class RequestSecurityTest {
 
     @Test
     void theKeyIsAcceptedAsHttpBasicUserNameWithAnEmptyPassword() throws Exception {
+        String chargeJson = chargeJson();
         RawHttp.Answer answer = RawHttp.send(RawHttp.signed(
                 http.request("POST", CHARGES, chargeJson, "Content-Type", "application/json", "Authorization", RawHttp.basic(API_KEY, "")),
                 merchantKey, chargeJson, CHARGES, NOW));
@@ -300,6 +353,7 @@ class RequestSecurityTest {
 
     @Test
     void theResourceReadsTheSameBodyTheSignatureCovered() throws Exception {
+        String chargeJson = chargeJson();
         ObjectNode body = (ObjectNode) SpecExamples.json().readTree(chargeJson);
         body.put("description", "签名覆盖的正文");
         String json = SpecExamples.json().writeValueAsString(body);
@@ -314,11 +368,13 @@ class RequestSecurityTest {
         return http.request("POST", CHARGES, body, "Content-Type", "application/json", "Authorization", RawHttp.bearer(API_KEY));
     }
 
+    /** A 400 {@code invalid_request_error}, as the live API answers a signature failure, naming the header at fault. */
     private static void assertRejected(RawHttp.Answer answer, String code) throws Exception {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         JsonNode error = answer.error();
         assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
         assertThat(error.get("code").asText()).isEqualTo(code);
-        assertThat(error.get("param").isNull()).isTrue();
+        assertThat(error.get("param").asText()).isEqualTo(code.startsWith("timestamp")
+                ? RequestSigning.TIMESTAMP_HEADER : RequestSigning.SIGNATURE_HEADER);
     }
 }

@@ -49,6 +49,7 @@ import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
 import org.pingppopenapi.signing.PemKeys;
 import org.pingppopenapi.signing.RequestSigning;
+import org.pingppopenapi.signing.WebhookSignature;
 import org.pingppopenapi.validation.PingppRules;
 import org.pingppopenapi.validator.PingppValidator;
 import org.pingppopenapi.validator.RequestKind;
@@ -56,7 +57,7 @@ import org.pingppopenapi.validator.RequestKind;
 /**
  * Every operation of the spec, on a real Jersey/Grizzly server that runs a test implementation of every generated
  * interface ({@link ExampleBackedResources}), with every provider on: API key, required request signatures, Bean
- * Validation with the channel rules. A {@link RecordingProxy} in front of the server records each exchange as it went
+ * Validation with the channel rules, response signatures. A {@link RecordingProxy} in front of the server records each exchange as it went
  * over the wire. Each call must be one exchange, a 200 whose body is the spec's example and obeys the real spec
  * (swagger-request-validator), as does the request; the server must have received what was sent. Bodies are
  * compared as JSON trees, read with the client's mapper.
@@ -74,6 +75,7 @@ class RoundTripTest {
     private final SettableClock clock = new SettableClock(Instant.now());
     private final ExampleBackedResources resources = new ExampleBackedResources();
     private final PrivateKey merchantKey = PemKeys.privateKey(TestKeys.read("merchant-demo-your_rsa_private_key_pkcs8.pem"));
+    private final java.security.KeyPair pingppKeys = TestKeys.freshRsaKeyPair();
     private EmbeddedServer server;
     private RecordingProxy proxy;
     private PingppClient client;
@@ -82,6 +84,7 @@ class RoundTripTest {
     void startServer() {
         PingppProviders providers = PingppProviders.builder(ApiKeyStore.of(API_KEY))
                 .requireSignatures(TestKeys.read("merchant-demo-your_rsa_public_key.pem"))
+                .signResponses(pingppKeys.getPrivate())
                 .clock(clock)
                 .build();
         server = EmbeddedServer.start(providers, resources.all());
@@ -161,6 +164,9 @@ class RoundTripTest {
         assertThat(request.getMessages()).as("%s %s against the spec", operation.method(), exchange.uri()).isEmpty();
 
         assertThat(exchange.status()).as(exchange.responseText()).isEqualTo(200);
+        assertThat(WebhookSignature.verify(pingppKeys.getPublic(), exchange.responseBody(),
+                exchange.responseHeader(WebhookSignature.HEADER)))
+                .as("%s of the raw body, verified with the public key", WebhookSignature.HEADER).isTrue();
         JsonNode expected = normalized(SpecExamples.withoutNulls(spec.responseExample(operation.operationId())));
         assertThat(Json.MAPPER.readTree(exchange.responseBody())).as("the body the server sent").isEqualTo(expected);
         ValidationReport response = SpecValidation.validateResponse(exchange);

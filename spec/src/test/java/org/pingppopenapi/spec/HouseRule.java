@@ -16,6 +16,8 @@ enum HouseRule {
     STANDARD_ERROR_RESPONSES("every operation declares 400/401/402/403/404/500/502/503/504 as $refs to responses carrying Error",
             SpecRules::standardErrorResponses),
     JSON_SUCCESS_RESPONSE("every operation has a 2xx response with an application/json schema", SpecRules::jsonSuccessResponse),
+    SUCCESS_RESPONSES_SIGNED("every 2xx response declares X-Pingplusplus-Signature as a $ref to components/headers/ResponseSignature",
+            SpecRules::successResponsesDeclareTheSignature),
     INTEGERS_HAVE_FORMAT("every integer schema has format int32 or int64", SpecRules::integersHaveFormat),
     PATTERNS_ANCHORED("every pattern starts with ^ and ends with $", SpecRules::patternsAnchored),
     COMPOSITIONS_HAVE_DISCRIMINATOR("no oneOf/anyOf without a discriminator", SpecRules::compositionsHaveDiscriminator),

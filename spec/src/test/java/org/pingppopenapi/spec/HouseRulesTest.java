@@ -58,6 +58,10 @@ class HouseRulesTest {
                     arguments(HouseRule.JSON_SUCCESS_RESPONSE, "success-response-not-json.yaml", List.of(
                             "/paths/~1v1~1charges/get/responses",
                             "/paths/~1v1~1charges/delete/responses")),
+                    arguments(HouseRule.SUCCESS_RESPONSES_SIGNED, "success-responses-unsigned.yaml", List.of(
+                            "/paths/~1v1~1charges/get/responses/200/headers/X-Pingplusplus-Signature",
+                            "/paths/~1v1~1charges/delete/responses/200/headers/X-Pingplusplus-Signature",
+                            "/components/responses/Created/headers/X-Pingplusplus-Signature")),
                     arguments(HouseRule.INTEGERS_HAVE_FORMAT, "integers-without-format.yaml", List.of(
                             "/components/schemas/Count",
                             "/components/schemas/Charge/properties/refunded",

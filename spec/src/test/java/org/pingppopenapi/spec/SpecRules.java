@@ -2,6 +2,7 @@ package org.pingppopenapi.spec;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -44,6 +45,10 @@ final class SpecRules {
     static final String EXPANDABLE = "x-pingpp-expandable";
     static final List<String> COMPONENT_TYPES =
             List.of("schemas", "parameters", "responses", "examples", "requestBodies", "headers", "securitySchemes");
+
+    /** The response-signature header every 2xx answer carries, declared once in components/headers. */
+    static final String RESPONSE_SIGNATURE_HEADER = "X-Pingplusplus-Signature";
+    static final String RESPONSE_SIGNATURE_REF = "#/components/headers/ResponseSignature";
 
     private static final String COMPONENT_RESPONSES = "#/components/responses/";
     private static final String COMPONENT_REQUEST_BODIES = "#/components/requestBodies/";
@@ -188,6 +193,33 @@ final class SpecRules {
             if (!found) {
                 violations.add(new Violation(site.pointer() + "/responses", "needs a 2xx response with an " + JSON + " schema"));
             }
+        }
+        return violations;
+    }
+
+    /**
+     * Ping++ signs every 2xx answer ({@value #RESPONSE_SIGNATURE_HEADER}, verified by pingpp-java 2.5+), so every 2xx
+     * response of every operation declares that header through the one shared component: a resource added later
+     * cannot leave it out.
+     */
+    static List<Violation> successResponsesDeclareTheSignature(SpecDocument spec) {
+        List<Violation> violations = new ArrayList<>();
+        boolean declared = Objects.requireNonNullElse(components(spec.model()).getHeaders(), Map.of())
+                .containsKey(RESPONSE_SIGNATURE_REF.substring(RESPONSE_SIGNATURE_REF.lastIndexOf('/') + 1));
+        for (OperationSite site : OperationSite.all(spec.model())) {
+            successResponses(spec.model(), site).forEach((status, resolved) -> {
+                String pointer = JsonPointers.append(resolved.pointer(), "headers", RESPONSE_SIGNATURE_HEADER);
+                Header header = Objects.requireNonNullElse(resolved.response().getHeaders(), Map.<String, Header>of())
+                        .get(RESPONSE_SIGNATURE_HEADER);
+                if (header == null) {
+                    violations.add(new Violation(pointer, "missing; every 2xx response declares the response signature"));
+                } else if (!RESPONSE_SIGNATURE_REF.equals(header.get$ref())) {
+                    violations.add(new Violation(pointer, "must be a $ref to " + RESPONSE_SIGNATURE_REF + ", is "
+                            + (header.get$ref() == null ? "inline" : header.get$ref())));
+                } else if (!declared) {
+                    violations.add(new Violation(pointer, RESPONSE_SIGNATURE_REF + " is referenced but not declared"));
+                }
+            });
         }
         return violations;
     }

@@ -38,7 +38,8 @@ import org.pingppopenapi.prism.PrismServer;
  *
  * <p>Not part of the normal build. Run it with {@code ./mvnw -B -pl sandbox -am -Pbench -DskipTests verify}; the
  * system properties {@code bench.connections}, {@code bench.warmUpSeconds}, {@code bench.seconds} (per round) and
- * {@code bench.rounds} tune it.
+ * {@code bench.rounds} tune it; {@code bench.sandboxArgs} passes options to the sandbox (such as
+ * {@code --no-response-signatures}).
  */
 public final class SandboxVsPrismBenchmark {
 
@@ -65,9 +66,11 @@ public final class SandboxVsPrismBenchmark {
             URI sandboxUri = URI.create(awaitListening(sandbox));
             String chargeId = createCharge(sandboxUri);
             URI prismUri = prism.baseUri();
-            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d rounds of %d s measured; sandbox %s, Prism %s;"
+            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d rounds of %d s measured; sandbox %s (%s%s), Prism %s;"
                     + " %d cores, load average %.2f%n", connections, warmUp.toSeconds(), rounds, measured.toSeconds(),
-                    sandboxUri, prismUri, Runtime.getRuntime().availableProcessors(), loadAverage());
+                    sandboxUri, jar.getFileName(), System.getProperty("bench.sandboxArgs", "").isBlank() ? ""
+                            : " " + System.getProperty("bench.sandboxArgs").strip(), prismUri,
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
 
             List<Scenario> scenarios = List.of(
                     new Scenario("retrieve charge", retrieve(sandboxUri, chargeId), retrieve(prismUri, PRISM_CHARGE_ID)),
@@ -183,14 +186,17 @@ public final class SandboxVsPrismBenchmark {
     }
 
     /**
-     * The sandbox jar as its own process. All the charges of the run are made in one account, hundreds of thousands of
-     * them, so the account's object limit is lifted for the run.
+     * The sandbox jar as a process of its own, with the options of {@code bench.sandboxArgs} (space-separated). All the
+     * charges of the run are made in one account, hundreds of thousands of them, so its object limit is lifted.
      */
     private static Process startSandbox(Path jar) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "--port", "0", "--max-objects-per-account", Integer.toString(Integer.MAX_VALUE))
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", "0", "--max-objects-per-account", Integer.toString(Integer.MAX_VALUE)));
+        String extra = System.getProperty("bench.sandboxArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /** The sandbox's base URI, once it says it listens. */

@@ -1,16 +1,14 @@
 package org.pingppopenapi.sandbox.api;
 
-import org.pingppopenapi.sandbox.domain.OrderRefundRecord;
 import org.pingppopenapi.sandbox.domain.Page;
 import org.pingppopenapi.sandbox.domain.RefundRecord;
-import org.pingppopenapi.server.model.OrderRefund;
 import org.pingppopenapi.server.model.OrderRefundCreateRequest;
-import org.pingppopenapi.server.model.OrderRefundList;
+import org.pingppopenapi.server.model.Refund;
 import org.pingppopenapi.server.model.RefundList;
 
 /**
- * {@code /v1/orders/{order_id}/order_refunds}: refund a paid order (answered with the list of the charge refunds
- * made, as the documents' example and every SDK have it); retrieve and list the order's refunds.
+ * {@code /v1/orders/{order_id}/order_refunds}: refund a paid order, and retrieve and list its charge refunds; all three
+ * answer charge {@code refund} objects, as the official SDKs read them (the spec's operations say why).
  */
 public final class OrderRefundsResource extends GenericOrderRefundsApi {
 
@@ -25,18 +23,18 @@ public final class OrderRefundsResource extends GenericOrderRefundsApi {
     }
 
     @Override
-    public OrderRefundList listOrderRefunds(String orderId, String status, Integer page, Integer perPage, Long createdGt,
+    public RefundList listOrderRefunds(String orderId, String status, Integer page, Integer perPage, Long createdGt,
             Long createdGte, Long createdLt, Long createdLte) {
-        Page<OrderRefundRecord> refunds = Page.byNumber(account().orders()
-                        .orderRefunds(orderId, created(createdGt, createdGte, createdLt, createdLte))
+        Page<RefundRecord> refunds = Page.byNumber(account().orders()
+                        .chargeRefunds(orderId, created(createdGt, createdGte, createdLt, createdLte))
                         .filter(refund -> status == null || status.equals("succeeded")),
                 page, perPage(perPage, DEFAULT_ORDER_PER_PAGE));
-        return new OrderRefundList(OrderRefundList.ObjectEnum.LIST, "/v1/orders/" + orderId + "/order_refunds",
-                refunds.hasMore(), refunds.map(OrderRefundRecord::toModel));
+        return new RefundList(RefundList.ObjectEnum.LIST, "/v1/orders/" + orderId + "/order_refunds",
+                refunds.hasMore(), refunds.map(RefundRecord::toModel));
     }
 
     @Override
-    public OrderRefund retrieveOrderRefund(String orderId, String refundId) {
-        return account().orders().orderRefund(orderId, refundId).toModel();
+    public Refund retrieveOrderRefund(String orderId, String refundId) {
+        return account().orders().chargeRefund(orderId, refundId).toModel();
     }
 }

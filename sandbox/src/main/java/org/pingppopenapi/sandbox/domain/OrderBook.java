@@ -10,10 +10,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.pingppopenapi.server.PingppErrorException;
 import org.pingppopenapi.server.PingppJson;
+import org.pingppopenapi.server.model.ErrorDetail;
 import org.pingppopenapi.server.model.Order;
 import org.pingppopenapi.server.model.OrderCancelRequest;
 import org.pingppopenapi.server.model.OrderCreateRequest;
@@ -316,12 +319,30 @@ public final class OrderBook {
                 .orElseThrow(() -> Errors.noSuch("charge", chargeId));
     }
 
-    public OrderRefundRecord orderRefund(String orderId, String refundId) {
-        return order(orderId).refunds().find(refundId).orElseThrow(() -> Errors.noSuch("order_refund", refundId));
+    /**
+     * A charge refund of the order, by its {@code re_} id, or by the id of the order refund record that made it (the
+     * documents' numeric id). An order refund to the balance made no charge refund.
+     */
+    public RefundRecord chargeRefund(String orderId, String refundId) {
+        OrderRecord order = order(orderId);
+        Optional<OrderRefundRecord> record = order.refunds().find(refundId);
+        String chargeRefundId = record.isPresent() ? record.get().chargeRefund() : refundId;
+        if (chargeRefundId == null) {
+            throw new PingppErrorException(404, ErrorDetail.TypeEnum.INVALID_REQUEST_ERROR, "Order refund " + refundId
+                    + " of order " + orderId + " went to the user's balance; it made no charge refund.", null, "id");
+        }
+        return order.charges().stream()
+                .flatMap(charge -> charge.refunds().find(chargeRefundId).stream())
+                .findFirst()
+                .orElseThrow(() -> Errors.noSuch("refund", refundId));
     }
 
-    public Stream<OrderRefundRecord> orderRefunds(String orderId, CreatedRange created) {
-        return order(orderId).refunds().newestFirst().filter(created);
+    /** The charge refunds of the order, newest first. */
+    public Stream<RefundRecord> chargeRefunds(String orderId, CreatedRange created) {
+        return order(orderId).charges().stream()
+                .flatMap(charge -> charge.refunds().newestFirst())
+                .sorted(Comparator.comparing(RefundRecord::position))
+                .filter(created);
     }
 
     private long now() {

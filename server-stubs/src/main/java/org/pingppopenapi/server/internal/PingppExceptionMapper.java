@@ -1,6 +1,7 @@
 package org.pingppopenapi.server.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -31,8 +32,9 @@ import org.pingppopenapi.server.PingppErrorException;
  * or an HTML page:
  * <ul>
  *   <li>{@link PingppErrorException}: exactly what it says;</li>
- *   <li>a body that is not JSON: 400; JSON with a value of the wrong type, a missing required field or a value
- *       outside an enum: 400 with the field as {@code param};</li>
+ *   <li>a body that is not JSON, or JSON past Jackson's read limits (numbers of over 1000 digits, names of over
+ *       50,000 characters, nesting over 500 deep): 400; JSON with a value of the wrong type, a missing required
+ *       field or a value outside an enum: 400 with the field as {@code param};</li>
  *   <li>a query or path parameter that cannot be converted ({@code limit=ten}): 400 with its name;</li>
  *   <li>no such route: 404; a route without that method: 405 with {@code Allow}; a body that is not
  *       {@code application/json}: 415; an {@code Accept} the API cannot answer: 406;</li>
@@ -54,9 +56,13 @@ public final class PingppExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        PingppErrorException answered = pingppErrorWithin(exception);
+        PingppErrorException answered = within(exception, PingppErrorException.class);
+        StreamConstraintsException tooBig = within(exception, StreamConstraintsException.class);
         if (answered != null) {
             return ErrorResponses.of(answered);
+        } else if (tooBig != null) {
+            return ErrorResponses.of(ErrorResponses.invalidRequest(400, "The request body is too large to read as JSON: "
+                    + constraint(tooBig) + "."));
         } else if (exception instanceof StreamReadException notJson) {
             return ErrorResponses.of(ErrorResponses.invalidRequest(400,
                     "The request body is not valid JSON" + where(notJson.getLocation()) + "."));
@@ -91,14 +97,15 @@ public final class PingppExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * The exception itself when it is a {@link PingppErrorException}, or one it wraps: the body limit throws one
-     * from inside the body's input stream, which Jackson wraps as a mapping failure of the field it was reading.
+     * The exception itself when it is of the kind, or one it wraps: the body limit throws a {@link PingppErrorException}
+     * from inside the body's input stream, and Jackson reports a broken read limit while reading a field, each wrapped
+     * by Jackson as a mapping failure of the field it was reading.
      */
-    private static PingppErrorException pingppErrorWithin(Throwable exception) {
+    private static <T extends Throwable> T within(Throwable exception, Class<T> kind) {
         Throwable cause = exception;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-            if (cause instanceof PingppErrorException error) {
-                return error;
+            if (kind.isInstance(cause)) {
+                return kind.cast(cause);
             }
         }
         return null;
@@ -137,6 +144,23 @@ public final class PingppExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    /**
+     * Jackson's description of the read constraint the body broke (a number of over 1000 digits, a name of over
+     * 50,000 characters, nesting over 500 deep), without its advice on configuring Jackson.
+     */
+    private static String constraint(StreamConstraintsException exception) {
+        String message = exception.getOriginalMessage();
+        if (message == null) {
+            return "it breaks a limit";
+        }
+        int advice = message.indexOf(" (from `");
+        if (advice < 0) {
+            advice = message.indexOf(", from `");
+        }
+        String limit = advice < 0 ? message : message.substring(0, advice);
+        return Character.toLowerCase(limit.charAt(0)) + limit.substring(1) + (limit.endsWith(")") || advice < 0 ? "" : ")");
     }
 
     private static String where(JsonLocation location) {
