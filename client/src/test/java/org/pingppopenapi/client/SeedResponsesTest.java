@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.pingppopenapi.client.SeedJson.Repair;
-import org.pingppopenapi.client.internal.Json;
+
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.ChargeList;
 import org.pingppopenapi.client.model.DeletedObject;
@@ -58,8 +58,8 @@ class SeedResponsesTest {
                 () -> {
                     Object model = read(example.file(), example.model());
                     assertThat(model).isNotNull();
-                    String written = Json.MAPPER.writeValueAsString(model);
-                    assertThat(Json.MAPPER.readValue(written, example.model())).isEqualTo(model);
+                    String written = PingppJson.write(model);
+                    assertThat(PingppJson.read(written, example.model())).isEqualTo(model);
                 }));
     }
 
@@ -207,8 +207,8 @@ class SeedResponsesTest {
     static <T> T read(String file, Class<T> model) {
         SeedJson.Cleaned cleaned = SeedJson.clean(text(file));
         try {
-            return Json.MAPPER.readValue(cleaned.json(), model);
-        } catch (IOException e) {
+            return PingppJson.read(cleaned.json(), model);
+        } catch (IllegalArgumentException e) {
             throw new AssertionError(file + " does not read as " + model.getSimpleName() + " after " + cleaned.repairs()
                     + ": " + e.getMessage(), e);
         }
