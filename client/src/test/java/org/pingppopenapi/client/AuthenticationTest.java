@@ -85,6 +85,9 @@ class AuthenticationTest {
             server.enqueue(MockApi.json(status, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no\"}}"));
             failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         }
+        server.enqueue(MockApi.json(401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API key: "
+                + SECRET + "\"}}"));
+        failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
@@ -97,7 +100,7 @@ class AuthenticationTest {
         failures.add(catchFailure(() -> PingppClient.builder().apiKey(SECRET + " ").build()));
         failures.add(catchFailure(() -> PingppClient.builder().apiKey(SECRET).privateKey(SECRET).build()));
 
-        assertThat(failures).hasSize(13).allSatisfy(failure -> assertThat(everythingPrintedAbout(failure)).doesNotContain(SECRET));
+        assertThat(failures).hasSize(14).allSatisfy(failure -> assertThat(everythingPrintedAbout(failure)).doesNotContain(SECRET));
         assertThat(client.toString()).doesNotContain(SECRET).contains("BEARER key", "signed");
         assertThat(client.charges().toString()).doesNotContain(SECRET);
         assertThat(RequestOptions.builder().apiKey(SECRET).build().toString()).doesNotContain(SECRET).contains("apiKey");

@@ -34,6 +34,14 @@ final class ErrorResponses {
 
     /** The exception for an answer with this status, body and headers. */
     static PingppException toException(int status, byte[] body, Map<String, List<String>> headers) {
+        return toException(status, body, headers, null);
+    }
+
+    /**
+     * The exception for an answer with this status, body and headers; its message never repeats {@code apiKey},
+     * should the API echo it.
+     */
+    static PingppException toException(int status, byte[] body, Map<String, List<String>> headers, String apiKey) {
         String rawBody = new String(body, StandardCharsets.UTF_8);
         JsonNode error = errorObject(body);
         String type = text(error, "type");
@@ -41,6 +49,9 @@ final class ErrorResponses {
         ErrorResponse response = new ErrorResponse(status, type, apiMessage, text(error, "code"), text(error, "param"),
                 rawBody, headers);
         String message = describe(response, body.length, error != null);
+        if (apiKey != null && message.contains(apiKey)) {
+            message = message.replace(apiKey, HttpLog.REDACTED);
+        }
         return switch (status) {
             case 400, 404 -> new InvalidRequestException(message, response, null);
             case 401 -> new AuthenticationException(message, response, null);

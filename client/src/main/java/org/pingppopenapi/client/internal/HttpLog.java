@@ -40,21 +40,21 @@ final class HttpLog {
         return logger.isDebugEnabled();
     }
 
-    void request(Operation<?> operation, String target, byte[] body) {
+    void request(Operation<?> operation, String target, byte[] body, String apiKey) {
         if (bodies && body != null && body.length > 0 && logger.isDebugEnabled()) {
-            logger.debug("{} {} ({}) body: {}", operation.method, target, operation.id, redacted(body));
+            logger.debug("{} {} ({}) body: {}", operation.method, target, operation.id, redacted(body, apiKey));
         }
     }
 
     void answer(Operation<?> operation, String target, int attempt, long startNanos, int status, byte[] body,
-            boolean retrying) {
+            boolean retrying, String apiKey) {
         if (!logger.isDebugEnabled()) {
             return;
         }
         logger.debug("{} {} ({}) -> {} in {} ms, attempt {}{}", operation.method, target, operation.id, status,
                 (System.nanoTime() - startNanos) / 1_000_000, attempt, retrying ? ", will retry" : "");
         if (bodies && body != null && body.length > 0) {
-            logger.debug("{} {} ({}) answer body: {}", operation.method, target, operation.id, redacted(body));
+            logger.debug("{} {} ({}) answer body: {}", operation.method, target, operation.id, redacted(body, apiKey));
         }
     }
 
@@ -77,14 +77,18 @@ final class HttpLog {
         }
     }
 
-    /** The body with secret-looking fields hidden, or its size when it is no JSON. */
-    static String redacted(byte[] body) {
+    /**
+     * The body with secret-looking fields hidden, and the call's API key wherever an answer repeats it; only its
+     * size when it is no JSON.
+     */
+    static String redacted(byte[] body, String apiKey) {
         try {
             JsonNode json = Json.MAPPER.readTree(body);
             if (json == null) {
                 return "(" + body.length + " bytes, not JSON)";
             }
-            return Json.MAPPER.writeValueAsString(redact(json));
+            String text = Json.MAPPER.writeValueAsString(redact(json));
+            return apiKey != null ? text.replace(apiKey, REDACTED) : text;
         } catch (IOException | RuntimeException notJson) {
             return "(" + body.length + " bytes, not JSON)";
         }

@@ -327,7 +327,7 @@ public final class Requestor {
             this.url = url();
             this.bytes = bytes();
             if (bytes != null) {
-                log.request(operation, target(), bytes);
+                log.request(operation, target(), bytes, options.apiKey);
             }
         }
 
@@ -416,7 +416,7 @@ public final class Requestor {
                             outcome.reachedNetwork, delay != null);
                 } else {
                     log.answer(operation, target(), outcome.attempt, outcome.startNanos, outcome.status, outcome.body,
-                            delay != null);
+                            delay != null, options.apiKey);
                 }
             }
             return delay;
@@ -452,7 +452,7 @@ public final class Requestor {
                 throw connectionFailure(outcome);
             }
             if (!outcome.successful()) {
-                throw ErrorResponses.toException(outcome.status, outcome.body, headersOf(outcome.headers));
+                throw ErrorResponses.toException(outcome.status, outcome.body, headersOf(outcome.headers), options.apiKey);
             }
             if (settings.pingppPublicKey() != null) {
                 verifySignature(outcome);
