@@ -394,7 +394,7 @@ public final class PingppClient extends PingppServices implements AutoCloseable 
                     new RetryPolicy(maxRetries, initialRetryDelay, maxRetryDelay), clock, merchantKey, answerKey,
                     logger, logBodies, userAgent, description);
             AtomicBoolean closed = new AtomicBoolean();
-            OkHttpClient http = Requestor.httpClient(httpClient, proxy);
+            OkHttpClient http = Requestor.httpClient(httpClient, proxy, connectTimeout, readTimeout);
             return new PingppClient(new Requestor(settings, http, closed::get), closed, http, httpClient == null,
                     description);
         }

@@ -58,10 +58,11 @@ public final class Requestor {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** Applies each attempt's timeouts (the call's options) to OkHttp's chain. */
+    /** Applies each attempt's timeouts (the call's options) to OkHttp's chain, when they are not already its own. */
     private static final Interceptor TIMEOUTS = chain -> {
         Attempt attempt = chain.request().tag(Attempt.class);
-        if (attempt == null) {
+        if (attempt == null || attempt.connectMillis == chain.connectTimeoutMillis()
+                && attempt.readMillis == chain.readTimeoutMillis() && attempt.readMillis == chain.writeTimeoutMillis()) {
             return chain.proceed(chain.request());
         }
         return chain.withConnectTimeout(attempt.connectMillis, TimeUnit.MILLISECONDS)
@@ -103,9 +104,11 @@ public final class Requestor {
     /**
      * The OkHttp client calls go through: the given one (or a new one) with the client's interceptors, and without
      * OkHttp's own resends and redirects (a resent POST could charge twice; a redirect would carry the key elsewhere).
-     * The returned client shares the given one's connection pool, dispatcher, proxy, TLS and interceptors.
+     * The returned client shares the given one's connection pool, dispatcher, proxy, TLS and interceptors; its
+     * timeouts are the client's defaults, which a call's options change.
      */
-    public static OkHttpClient httpClient(OkHttpClient given, java.net.Proxy proxy) {
+    public static OkHttpClient httpClient(OkHttpClient given, java.net.Proxy proxy, Duration connectTimeout,
+            Duration readTimeout) {
         OkHttpClient.Builder builder;
         if (given != null) {
             builder = given.newBuilder();
@@ -120,6 +123,9 @@ public final class Requestor {
             builder.proxy(proxy);
         }
         return builder.retryOnConnectionFailure(false)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .addInterceptor(TIMEOUTS)
