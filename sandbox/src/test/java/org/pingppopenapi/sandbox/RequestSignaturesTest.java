@@ -50,10 +50,10 @@ class RequestSignaturesTest {
                 .maxRetries(0).build();
         PingppClient unsigned = Fixtures.client(sandbox, key);
 
-        Charge charge = signing.charges().createCharge(Fixtures.upacpCharge(100));
+        Charge charge = signing.charges().create(Fixtures.upacpCharge(100));
 
         assertThat(charge.getPaid()).isFalse();
-        assertThatThrownBy(() -> unsigned.charges().createCharge(Fixtures.upacpCharge(100)))
+        assertThatThrownBy(() -> unsigned.charges().create(Fixtures.upacpCharge(100)))
                 .isInstanceOf(AuthenticationException.class)
                 .satisfies(e -> assertThat(((AuthenticationException) e).code()).isEqualTo("signature_missing"));
     }
