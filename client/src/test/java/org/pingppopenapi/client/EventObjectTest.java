@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.spec.PingppSpec;

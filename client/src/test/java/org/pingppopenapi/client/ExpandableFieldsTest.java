@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
-import java.util.Set;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
-
-import org.pingppopenapi.client.param.RetrieveChargeParams;
 import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.App;
-import org.pingppopenapi.client.model.ExpandableUser;
 import org.pingppopenapi.client.model.Charge;
+import org.pingppopenapi.client.model.ExpandableUser;
 import org.pingppopenapi.client.model.SubApp;
 import org.pingppopenapi.client.model.User;
+import org.pingppopenapi.client.param.RetrieveChargeParams;
 
 /** {@code expand[]} on the wire, and fields readable as the id or the object. */
 class ExpandableFieldsTest {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pingppopenapi.client.model.AppReference;
-import org.pingppopenapi.client.param.ListChargesParams;
 import org.pingppopenapi.client.model.ChargeCreateRequest;
 import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.RefundCreateRequest;
 import org.pingppopenapi.client.model.RefundFundingSource;
+import org.pingppopenapi.client.param.ListChargesParams;
 import org.pingppopenapi.validator.Violation;
 
 /** What the client refuses to send, and that refusing it never touches the network. */

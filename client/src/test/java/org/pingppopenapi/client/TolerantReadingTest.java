@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Order;

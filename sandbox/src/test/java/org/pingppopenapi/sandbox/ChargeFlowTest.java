@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
-import org.pingppopenapi.client.param.ListChargeRefundsParams;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.Page;
 import org.pingppopenapi.client.PingppClient;
@@ -20,6 +18,7 @@ import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.client.model.Refund;
 import org.pingppopenapi.client.model.RefundCreateRequest;
+import org.pingppopenapi.client.param.ListChargeRefundsParams;
 
 /**
  * A charge's life through the project's client: created unpaid with a UnionPay credential, paid by the customer

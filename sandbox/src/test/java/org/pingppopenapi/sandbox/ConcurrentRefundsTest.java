@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.PingppClient;
-import org.pingppopenapi.client.param.ListChargeRefundsParams;
-import org.pingppopenapi.client.param.ListEventsParams;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Refund;
 import org.pingppopenapi.client.model.RefundCreateRequest;
+import org.pingppopenapi.client.param.ListChargeRefundsParams;
+import org.pingppopenapi.client.param.ListEventsParams;
 
 /** 200 refunds of one charge at once never refund more than was paid, and what they refund adds up. */
 class ConcurrentRefundsTest {

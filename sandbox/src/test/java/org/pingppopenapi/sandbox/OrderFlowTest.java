@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
-import org.pingppopenapi.client.param.ListRechargesParams;
-import org.pingppopenapi.client.param.ListOrderRefundsParams;
-import org.pingppopenapi.client.param.ListEventsParams;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Event;
@@ -27,6 +23,9 @@ import org.pingppopenapi.client.model.Refund;
 import org.pingppopenapi.client.model.RefundCreateRequest;
 import org.pingppopenapi.client.model.RefundList;
 import org.pingppopenapi.client.model.RefundMode;
+import org.pingppopenapi.client.param.ListEventsParams;
+import org.pingppopenapi.client.param.ListOrderRefundsParams;
+import org.pingppopenapi.client.param.ListRechargesParams;
 
 /**
  * Orders through the project's client (002): paid through a channel (paying creates the charge, the customer pays

@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
-import org.pingppopenapi.client.param.ListOrdersParams;
-import org.pingppopenapi.client.param.ListOrderChargesParams;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Order;
 import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.OrderPayRequest;
+import org.pingppopenapi.client.param.ListOrderChargesParams;
+import org.pingppopenapi.client.param.ListOrdersParams;
 import org.pingppopenapi.sandbox.time.VirtualTime;
 
 /**

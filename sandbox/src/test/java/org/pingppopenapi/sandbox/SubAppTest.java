@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
-import org.pingppopenapi.client.param.ListSubAppsParams;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.RequestOptions;
@@ -23,6 +22,7 @@ import org.pingppopenapi.client.model.SubAppChannelCreateRequest;
 import org.pingppopenapi.client.model.SubAppChannelUpdateRequest;
 import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
+import org.pingppopenapi.client.param.ListSubAppsParams;
 
 /** Sub-apps (002): at most 5 levels under the platform app, parents that exist, no cycles; their channels. */
 class SubAppTest {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.pingppopenapi.client.ApiException;
@@ -147,43 +148,48 @@ public final class Operation<T> {
         /** Answers with a page of a cursor list: the next page starts after the id of the last object. */
         public <L, I> Operation<Page<I>> cursorPage(Class<L> list, Function<L, List<I>> data,
                 Function<L, Boolean> hasMore, Function<I, String> id) {
-            ObjectReader reader = Json.MAPPER.readerFor(list);
-            return new Operation<>(this, list.getSimpleName(), (body, query, fetch) -> {
-                L envelope = read(reader, body);
-                List<I> objects = objects(data.apply(envelope));
-                Supplier<Page<I>> next = null;
-                if (Boolean.TRUE.equals(hasMore.apply(envelope)) && !objects.isEmpty()) {
-                    String cursor = query.first(STARTING_AFTER);
-                    String last = id.apply(objects.get(objects.size() - 1));
-                    next = () -> {
-                        if (query.has(ENDING_BEFORE)) {
-                            throw new IllegalArgumentException("Paging moves forward with starting_after; list without"
-                                    + " ending_before to page through the rest");
-                        }
-                        if (last == null || last.equals(cursor)) {
-                            throw new ApiException("Cannot page further: the list has more objects, but the last one"
-                                    + (last == null ? " has no id" : " is the cursor of the page itself (" + last + ")"),
-                                    null, null);
-                        }
-                        return fetch.apply(query.with(STARTING_AFTER, last));
-                    };
-                }
-                return Page.of(objects, envelope, next);
+            return paged(list, data, hasMore, (query, objects) -> {
+                String cursor = query.first(STARTING_AFTER);
+                String last = id.apply(objects.get(objects.size() - 1));
+                return () -> {
+                    if (query.has(ENDING_BEFORE)) {
+                        throw new IllegalArgumentException("Paging moves forward with starting_after; list without"
+                                + " ending_before to page through the rest");
+                    }
+                    if (last == null || last.equals(cursor)) {
+                        throw new ApiException("Cannot page further: the list has more objects, but the last one"
+                                + (last == null ? " has no id" : " is the cursor of the page itself (" + last + ")"),
+                                null, null);
+                    }
+                    return query.with(STARTING_AFTER, last);
+                };
             });
         }
 
         /** Answers with a page of a numbered list: the next page is {@code page + 1}. */
         public <L, I> Operation<Page<I>> numberedPage(Class<L> list, Function<L, List<I>> data,
                 Function<L, Boolean> hasMore) {
+            return paged(list, data, hasMore, (query, objects) -> {
+                String given = query.first(PAGE);
+                int number = given != null ? Integer.parseInt(given) : 1;
+                return () -> query.with(PAGE, Integer.toString(number + 1));
+            });
+        }
+
+        /**
+         * A page of a list: its objects, and, when the API has more, the query of the next page (given the query and
+         * the objects of this one), fetched only when asked for.
+         */
+        private <L, I> Operation<Page<I>> paged(Class<L> list, Function<L, List<I>> data, Function<L, Boolean> hasMore,
+                BiFunction<Query, List<I>, Supplier<Query>> nextQuery) {
             ObjectReader reader = Json.MAPPER.readerFor(list);
             return new Operation<>(this, list.getSimpleName(), (body, query, fetch) -> {
                 L envelope = read(reader, body);
                 List<I> objects = objects(data.apply(envelope));
                 Supplier<Page<I>> next = null;
                 if (Boolean.TRUE.equals(hasMore.apply(envelope)) && !objects.isEmpty()) {
-                    String given = query.first(PAGE);
-                    int number = given != null ? Integer.parseInt(given) : 1;
-                    next = () -> fetch.apply(query.with(PAGE, Integer.toString(number + 1)));
+                    Supplier<Query> following = nextQuery.apply(query, objects);
+                    next = () -> fetch.apply(following.get());
                 }
                 return Page.of(objects, envelope, next);
             });
