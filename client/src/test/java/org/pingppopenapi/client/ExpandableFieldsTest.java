@@ -42,7 +42,8 @@ class ExpandableFieldsTest {
             server.start();
             server.enqueue(MockApi.ok(MockApi.CHARGE));
 
-            Charge charge = MockApi.clientFor(server).build().charges().retrieve(MockApi.CHARGE_ID);
+            // A null params argument compiles without a cast: no two overloads take the same number of arguments.
+            Charge charge = MockApi.clientFor(server).build().charges().retrieve(MockApi.CHARGE_ID, null);
 
             assertThat(MockApi.take(server).getTarget()).isEqualTo("/v1/charges/" + MockApi.CHARGE_ID);
             assertThat(charge.getApp().isExpanded()).isFalse();
