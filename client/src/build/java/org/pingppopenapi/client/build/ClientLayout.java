@@ -38,8 +38,8 @@ final class ClientLayout {
             "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
             "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
             "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits");
-    /** Names the generated methods already use for something else. */
-    private static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
+    /** The methods of {@code Object} that take no argument: a service method of one of these names must take some. */
+    private static final Set<String> RESERVED_METHODS = Set.of("hashCode", "toString", "getClass", "notify",
             "notifyAll", "wait", "clone", "finalize");
     static final String APP_ID = "app_id";
 
@@ -278,10 +278,12 @@ final class ClientLayout {
     private static void checkNames(Service service) {
         Map<String, Method> signatures = new HashMap<>();
         for (Method method : service.methods) {
-            if (RESERVED_METHODS.contains(method.name()) || service.children.containsKey(method.name())) {
+            List<String> signatures = signatures(method);
+            if (method.name().equals("equals") || service.children.containsKey(method.name())
+                    || RESERVED_METHODS.contains(method.name()) && signatures.contains(method.name() + "()")) {
                 throw fail(method.operation(), "its method " + method.name() + " would clash in " + service.interfaceName());
             }
-            for (String signature : signatures(method)) {
+            for (String signature : signatures) {
                 Method other = signatures.put(signature, method);
                 if (other != null) {
                     throw fail(method.operation(), "it gets the same method as " + other.operation().id() + ": "
