@@ -276,7 +276,7 @@ final class ClientLayout {
     }
 
     private static void checkNames(Service service) {
-        Map<String, Method> signatures = new HashMap<>();
+        Map<String, Method> taken = new HashMap<>();
         for (Method method : service.methods) {
             List<String> signatures = signatures(method);
             if (method.name().equals("equals") || service.children.containsKey(method.name())
@@ -284,7 +284,7 @@ final class ClientLayout {
                 throw fail(method.operation(), "its method " + method.name() + " would clash in " + service.interfaceName());
             }
             for (String signature : signatures) {
-                Method other = signatures.put(signature, method);
+                Method other = taken.put(signature, method);
                 if (other != null) {
                     throw fail(method.operation(), "it gets the same method as " + other.operation().id() + ": "
                             + service.chain() + "." + signature + ". Name the operations apart (their operationId's"
