@@ -29,7 +29,7 @@ public final class WriteProvenance {
                 "# Which spec and which generator produced this build of pingpp-client.",
                 "spec.sha256=" + PingppSpec.sha256(),
                 "generatorInput.sha256=" + sha256(Path.of(args[1])),
-                "generator=openapi-generator java/feign",
+                "generator=pingpp ClientSources (services) + openapi-generator java (models)",
                 "generator.version=" + args[2],
                 "client.version=" + args[3],
                 "");

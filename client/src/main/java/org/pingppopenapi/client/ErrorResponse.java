@@ -25,4 +25,11 @@ public record ErrorResponse(
         Objects.requireNonNull(rawBody, "rawBody");
         headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
     }
+
+    /** The status and error fields; the body and headers only by size, as they may repeat what was sent. */
+    @Override
+    public String toString() {
+        return "ErrorResponse[httpStatus=" + httpStatus + ", type=" + type + ", code=" + code + ", param=" + param
+                + ", rawBody=" + rawBody.length() + " chars, headers=" + headers.keySet() + "]";
+    }
 }

@@ -13,23 +13,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.pingppopenapi.client.model.App;
+import org.pingppopenapi.client.internal.generated.EventObjectTypes;
 import org.pingppopenapi.client.model.Charge;
-import org.pingppopenapi.client.model.Order;
-import org.pingppopenapi.client.model.OrderRefund;
-import org.pingppopenapi.client.model.Recharge;
-import org.pingppopenapi.client.model.Refund;
-import org.pingppopenapi.client.model.SubApp;
-import org.pingppopenapi.client.model.SubAppChannel;
-import org.pingppopenapi.client.model.Summary;
-import org.pingppopenapi.client.model.User;
 
 /**
  * The object an event is about ({@code event.data.object}), typed by its {@code object} field as the spec's
- * discriminator says: {@code charge} is a {@link Charge}, {@code refund} a {@link Refund}, {@code order} an
- * {@link Order}, {@code order_refund} an {@link OrderRefund}, {@code recharge} a {@link Recharge}, {@code sub_app} a
- * {@link SubApp}, {@code channel} a {@link SubAppChannel}, {@code app} an {@link App}, {@code user} a {@link User},
- * and the six {@code *_summary} kinds a {@link Summary}.
+ * discriminator of {@code EventObject} maps it, e.g. {@code charge} to {@link Charge} (the map is generated from the
+ * spec, so a new kind of object in the spec is a new type here with no code written).
  *
  * <pre>{@code
  * event.getData().getObject().as(Charge.class).ifPresent(charge -> ship(charge.getOrderNo()));
@@ -42,22 +32,7 @@ import org.pingppopenapi.client.model.User;
 public final class EventObject {
 
     /** {@code object} value to model, as the spec's {@code EventObject} discriminator maps them. */
-    static final Map<String, Class<?>> TYPES = Map.ofEntries(
-            Map.entry("charge", Charge.class),
-            Map.entry("refund", Refund.class),
-            Map.entry("order", Order.class),
-            Map.entry("order_refund", OrderRefund.class),
-            Map.entry("recharge", Recharge.class),
-            Map.entry("sub_app", SubApp.class),
-            Map.entry("channel", SubAppChannel.class),
-            Map.entry("app", App.class),
-            Map.entry("user", User.class),
-            Map.entry("account_daily_summary", Summary.class),
-            Map.entry("account_weekly_summary", Summary.class),
-            Map.entry("account_monthly_summary", Summary.class),
-            Map.entry("app_daily_summary", Summary.class),
-            Map.entry("app_weekly_summary", Summary.class),
-            Map.entry("app_monthly_summary", Summary.class));
+    static final Map<String, Class<?>> TYPES = EventObjectTypes.TYPES;
 
     private final String type;
     private final Object value;

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * such fields {@code x-pingpp-expandable}). {@link #id()} works either way.
  *
  * <pre>{@code
- * Charge charge = client.charges().retrieveCharge(chargeId, List.of("app"));
+ * Charge charge = client.charges().retrieve(chargeId, RetrieveChargeParams.builder().expand("app").build());
  * String appId = charge.getApp().id();                        // expanded or not
  * App app = charge.getApp().expanded().orElseThrow();         // present because of expand[]=app
  * }</pre>
@@ -29,7 +29,8 @@ public abstract class Expandable<T> {
     private final String id;
     private final T expanded;
 
-    Expandable(String id, T expanded) {
+    /** For the generated subclasses of {@code x-pingpp-expandable} fields, one per kind of object. */
+    protected Expandable(String id, T expanded) {
         this.id = id;
         this.expanded = expanded;
     }
@@ -67,7 +68,7 @@ public abstract class Expandable<T> {
     }
 
     /** Writes the id, or the expanded object: what was read is what is written. */
-    static final class Serializer extends JsonSerializer<Expandable<?>> {
+    public static final class Serializer extends JsonSerializer<Expandable<?>> {
 
         @Override
         public void serialize(Expandable<?> value, JsonGenerator generator, SerializerProvider provider)
@@ -81,13 +82,13 @@ public abstract class Expandable<T> {
     }
 
     /** Reads a string (or a bare number) as the id, and an object as the expanded object. */
-    abstract static class Deserializer<T, E extends Expandable<T>> extends JsonDeserializer<E> {
+    protected abstract static class Deserializer<T, E extends Expandable<T>> extends JsonDeserializer<E> {
 
         private final Class<T> objectType;
         private final Function<String, E> ofId;
         private final Function<T, E> ofObject;
 
-        Deserializer(Class<T> objectType, Function<String, E> ofId, Function<T, E> ofObject) {
+        protected Deserializer(Class<T> objectType, Function<String, E> ofId, Function<T, E> ofObject) {
             this.objectType = objectType;
             this.ofId = ofId;
             this.ofObject = ofObject;

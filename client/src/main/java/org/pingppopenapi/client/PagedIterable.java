@@ -8,13 +8,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every object of a list operation, fetched page by page as iteration reaches it. Nothing is fetched before
- * iteration starts; each {@link #iterator()} (and each {@link #stream()}) starts again from the first page.
- * A page that fails to load throws the client's usual exceptions from {@code hasNext()}/{@code next()}.
+ * Every object of a list from one page on ({@link Page#autoPaging()}), each later page fetched as iteration reaches
+ * it; each {@link #iterator()} (and each {@link #stream()}) starts again from that first page. A page that fails to
+ * load throws the client's usual exceptions from {@code hasNext()}/{@code next()}.
  *
  * <pre>{@code
- * for (Charge charge : client.autoPaging().charges(new ListChargesQueryParams().appId(appId))) { ... }
- * long paid = client.autoPaging().charges(query).stream().filter(Charge::getPaid).count();
+ * for (Charge charge : client.charges().list(params).autoPaging()) { ... }
+ * long paid = client.charges().list(params).autoPaging().stream().filter(Charge::getPaid).count();
  * }</pre>
  *
  * @param <T> the objects listed

@@ -1,177 +1,93 @@
 package org.pingppopenapi.client;
 
-import feign.ExceptionPropagationPolicy;
-import feign.Feign;
-import feign.Request;
+import java.net.Proxy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Headers;
-import org.pingppopenapi.client.api.ChargesApi;
-import org.pingppopenapi.client.api.EventsApi;
-import org.pingppopenapi.client.api.OrderChargesApi;
-import org.pingppopenapi.client.api.OrderRefundsApi;
-import org.pingppopenapi.client.api.OrdersApi;
-import org.pingppopenapi.client.api.RechargesApi;
-import org.pingppopenapi.client.api.RefundsApi;
-import org.pingppopenapi.client.api.SubAppChannelsApi;
-import org.pingppopenapi.client.api.SubAppsApi;
-import org.pingppopenapi.client.internal.ApiCalls;
-import org.pingppopenapi.client.internal.AuthenticatingClient;
-import org.pingppopenapi.client.internal.ErrorResponses;
-import org.pingppopenapi.client.internal.JsonDecoder;
-import org.pingppopenapi.client.internal.JsonEncoder;
-import org.pingppopenapi.client.internal.OkHttpTransport;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.pingppopenapi.client.internal.ClientSettings;
+import org.pingppopenapi.client.internal.Requestor;
 import org.pingppopenapi.client.internal.RetryPolicy;
-import org.pingppopenapi.client.internal.SafeRetryer;
-import org.pingppopenapi.client.internal.SigningClient;
 import org.pingppopenapi.signing.PemKeys;
-import org.pingppopenapi.validator.PingppValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Ping++ API client: one object with typed access to every operation of the spec.
+ * The Ping++ API client: one service per resource of the spec ({@link #charges()}, {@link #orders()}, ...), each
+ * operation a method named by its verb, synchronous here and asynchronous under {@link #async()}.
  *
  * <pre>{@code
  * PingppClient client = PingppClient.builder().apiKey("sk_test_...").privateKey(merchantPrivateKeyPem).build();
- * Charge charge = client.charges().createCharge(request);
+ * Charge charge = client.charges().create(request);
+ * Page<Refund> refunds = client.charges().refunds().list(charge.getId());
  * }</pre>
  *
  * <p>Every call:
  * <ul>
- *   <li>is checked before it leaves: required parameters, and (unless {@link Builder#validateRequests turned off})
- *       every rule of the spec for the request body, channel rules included; a failure is an
+ *   <li>is checked before it leaves ({@link PreflightMode}): its path and required arguments, and (unless turned
+ *       off or to warnings) every rule of the spec for its body, channel rules included; a failure is an
  *       {@link InvalidRequestException} naming the field and the rule, and nothing is sent;</li>
  *   <li>carries the API key ({@link AuthScheme#BEARER Bearer} by default) and, when a merchant private key is set,
  *       the {@code Pingplusplus-Signature} over exactly the bytes sent;</li>
  *   <li>is retried only when that cannot do harm: never a POST or PUT that may have reached the server (see
  *       {@link Builder#maxRetries});</li>
- *   <li>fails with a {@link PingppException} of the kind of failure, carrying what the API answered.</li>
+ *   <li>when the Ping++ public key is set, is accepted only with a valid {@code X-Pingplusplus-Signature} over the
+ *       answer's body ({@link SignatureVerificationException} otherwise);</li>
+ *   <li>fails with a {@link PingppException} of the kind of failure, carrying what the API answered;</li>
+ *   <li>can change the key, app, timeouts, headers and pre-flight mode of the client with {@link RequestOptions}.</li>
  * </ul>
  *
- * <p>Thread-safe; create one per API key and reuse it. {@link #close()} releases its connections.
+ * <p>Thread-safe; create one per application and reuse it. {@link #close()} releases its connections.
  */
-public final class PingppClient implements AutoCloseable {
+public final class PingppClient extends PingppServices implements AutoCloseable {
 
     /** The Ping++ API; test or live mode is chosen by the key. */
     public static final URI PINGPP_API = URI.create("https://api.pingxx.com");
 
-    private final OkHttpTransport transport;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
     private final String description;
-    private final ChargesApi charges;
-    private final RefundsApi refunds;
-    private final RechargesApi recharges;
-    private final SubAppsApi subApps;
-    private final SubAppChannelsApi subAppChannels;
-    private final OrdersApi orders;
-    private final OrderChargesApi orderCharges;
-    private final OrderRefundsApi orderRefunds;
-    private final EventsApi events;
-    private final AutoPaging autoPaging;
+    private final PingppAsyncServices async;
 
-    private PingppClient(Builder builder, PrivateKey merchantKey) {
-        this.transport = new OkHttpTransport(builder.connectTimeout, builder.readTimeout);
-        this.description = "PingppClient[" + builder.baseUrl + ", " + builder.authScheme + " key"
-                + (merchantKey != null ? ", signed" : "") + (builder.validateRequests ? "" : ", unvalidated") + "]";
-        Provenance provenance = Provenance.current();
-        String userAgent = "pingpp-openapi-java/" + provenance.clientVersion() + " (spec "
-                + provenance.specSha256().substring(0, 12) + "; openapi-generator " + provenance.generatorVersion() + ")";
-        feign.Client client = merchantKey != null ? new SigningClient(transport, merchantKey, builder.clock) : transport;
-        client = new AuthenticatingClient(client, authorization(builder.authScheme, builder.apiKey), userAgent,
-                builder.headers);
-        PingppValidator validator = builder.validateRequests ? PingppValidator.fromSpec() : null;
-        Feign.Builder feign = Feign.builder()
-                .client(client)
-                .encoder(new JsonEncoder())
-                .decoder(new JsonDecoder())
-                .errorDecoder(new ErrorResponses(builder.clock))
-                .retryer(new SafeRetryer(builder.retryPolicy(), builder.clock))
-                .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
-                .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-                .invocationHandlerFactory(new ApiCalls(validator, builder.clock, description, closed::get));
-        String url = builder.baseUrl.toString();
-        this.charges = feign.target(ChargesApi.class, url);
-        this.refunds = feign.target(RefundsApi.class, url);
-        this.recharges = feign.target(RechargesApi.class, url);
-        this.subApps = feign.target(SubAppsApi.class, url);
-        this.subAppChannels = feign.target(SubAppChannelsApi.class, url);
-        this.orders = feign.target(OrdersApi.class, url);
-        this.orderCharges = feign.target(OrderChargesApi.class, url);
-        this.orderRefunds = feign.target(OrderRefundsApi.class, url);
-        this.events = feign.target(EventsApi.class, url);
-        this.autoPaging = new AutoPaging(this);
+    private PingppClient(Requestor requestor, AtomicBoolean closed, OkHttpClient http, boolean ownsHttp,
+            String description) {
+        super(requestor);
+        this.closed = closed;
+        this.http = http;
+        this.ownsHttp = ownsHttp;
+        this.description = description;
+        this.async = new PingppAsyncServices(requestor);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Charges (支付): create, retrieve (with {@code expand[]=app}), list. */
-    public ChargesApi charges() {
-        return charges;
+    /**
+     * The same services, asynchronous: each call returns at once with a
+     * {@link java.util.concurrent.CompletableFuture}, and is checked, signed, retried and read by the same rules.
+     */
+    public PingppAsyncServices async() {
+        return async;
     }
 
-    /** Refunds of a charge (退款): create, retrieve, list. */
-    public RefundsApi refunds() {
-        return refunds;
-    }
-
-    /** Recharges of a user's balance (充值): create, retrieve, list. Ping++ requires them signed. */
-    public RechargesApi recharges() {
-        return recharges;
-    }
-
-    /** Sub-merchant apps (子商户应用): create, retrieve, update, delete, list. Ping++ requires them signed. */
-    public SubAppsApi subApps() {
-        return subApps;
-    }
-
-    /** The payment channels of a sub-app: add, retrieve, update, remove. */
-    public SubAppChannelsApi subAppChannels() {
-        return subAppChannels;
-    }
-
-    /** Product orders (商品订单): create, retrieve, list, pay, cancel. */
-    public OrdersApi orders() {
-        return orders;
-    }
-
-    /** The charges made to pay an order: retrieve, list. */
-    public OrderChargesApi orderCharges() {
-        return orderCharges;
-    }
-
-    /** Refunds of an order (订单退款): create, retrieve, list. */
-    public OrderRefundsApi orderRefunds() {
-        return orderRefunds;
-    }
-
-    /** Events (事件): retrieve, list. To receive them as webhooks, see {@link Webhooks}. */
-    public EventsApi events() {
-        return events;
-    }
-
-    /** Every object of a list operation, fetched page by page as iteration reaches it. */
-    public AutoPaging autoPaging() {
-        return autoPaging;
-    }
-
-    /** Releases the connections and threads of this client; calls made afterwards throw {@link IllegalStateException}. */
+    /**
+     * Releases the connections and threads of this client, unless they belong to an {@code OkHttpClient} given to
+     * the builder; calls made afterwards throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            transport.close();
+        if (closed.compareAndSet(false, true) && ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 
@@ -181,33 +97,32 @@ public final class PingppClient implements AutoCloseable {
         return description;
     }
 
-    private static String authorization(AuthScheme scheme, String apiKey) {
-        return switch (scheme) {
-            case BEARER -> "Bearer " + apiKey;
-            case BASIC -> "Basic " + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
-        };
-    }
-
     /** Configures a {@link PingppClient}. Only {@link #apiKey} is required. */
     public static final class Builder {
 
-        private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "user-agent", "content-type",
-                "content-length", "host", "connection", "transfer-encoding", "pingplusplus-signature",
-                "pingplusplus-request-timestamp");
-
         private String apiKey;
         private AuthScheme authScheme = AuthScheme.BEARER;
+        private String appId;
         private String privateKeyPem;
         private PrivateKey privateKey;
+        private String pingppPublicKeyPem;
+        private PublicKey pingppPublicKey;
         private URI baseUrl = PINGPP_API;
+        private boolean liveKeyAtBaseUrl;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration readTimeout = Duration.ofSeconds(80);
         private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
         private Duration initialRetryDelay = RetryPolicy.DEFAULT.initialDelay();
         private Duration maxRetryDelay = RetryPolicy.DEFAULT.maxDelay();
-        private boolean validateRequests = true;
+        private PreflightMode preflight = PreflightMode.ENFORCE;
+        private Duration clockSkewAllowance = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private String pingppVersion;
+        private OkHttpClient httpClient;
+        private Proxy proxy;
+        private Logger logger = LoggerFactory.getLogger(PingppClient.class);
+        private boolean logBodies;
 
         private Builder() {
         }
@@ -221,6 +136,15 @@ public final class PingppClient implements AutoCloseable {
         /** How the key is sent; {@link AuthScheme#BEARER} by default. */
         public Builder authScheme(AuthScheme authScheme) {
             this.authScheme = Objects.requireNonNull(authScheme, "authScheme");
+            return this;
+        }
+
+        /**
+         * The app of the app-scoped operations ({@code /v1/apps/{app_id}/...}: recharges, sub-apps, users...), unless
+         * a call gives its own ({@link RequestOptions.Builder#appId}). Without either, such a call is refused.
+         */
+        public Builder appId(String appId) {
+            this.appId = Objects.requireNonNull(appId, "appId");
             return this;
         }
 
@@ -246,7 +170,29 @@ public final class PingppClient implements AutoCloseable {
             return this;
         }
 
-        /** Where the API is; {@link #PINGPP_API} by default. Scheme and authority only: operation paths start with /v1. */
+        /**
+         * The Ping++ public key (dashboard: 开发参数 → Ping++ 公钥, {@code BEGIN PUBLIC KEY} PEM, PKCS#1
+         * {@code BEGIN RSA PUBLIC KEY} PEM, or the base64 of either). With it, every 2xx answer must carry a valid
+         * {@code X-Pingplusplus-Signature} over its raw body, or the call fails with
+         * {@link SignatureVerificationException} and the body is neither read nor returned, as pingpp-java 2.5 does.
+         */
+        public Builder pingppPublicKey(String pem) {
+            this.pingppPublicKeyPem = Objects.requireNonNull(pem, "pem");
+            this.pingppPublicKey = null;
+            return this;
+        }
+
+        /** The Ping++ public key, already read. */
+        public Builder pingppPublicKey(PublicKey key) {
+            this.pingppPublicKey = Objects.requireNonNull(key, "key");
+            this.pingppPublicKeyPem = null;
+            return this;
+        }
+
+        /**
+         * Where the API is; {@link #PINGPP_API} by default. Scheme and authority only: operation paths start with
+         * {@code /v1}. A live key is sent only over https to the Ping++ API unless {@link #allowLiveKeyAtBaseUrl()}.
+         */
         public Builder baseUrl(URI baseUrl) {
             String scheme = Objects.requireNonNull(baseUrl, "baseUrl").getScheme();
             if (!"https".equals(scheme) && !"http".equals(scheme) || baseUrl.getHost() == null) {
@@ -266,15 +212,25 @@ public final class PingppClient implements AutoCloseable {
             return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
         }
 
-        /** How long to wait for a connection; 30 s by default. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+        /**
+         * Lets a live key ({@code sk_live_...}) go to a base URL other than https://api.pingxx.com, such as a
+         * company's gateway in front of it. Without this, a live key is refused there (by {@link #build()}, or by the
+         * call that gives it), so that a test setup never sends it in clear or to a stranger.
+         */
+        public Builder allowLiveKeyAtBaseUrl() {
+            this.liveKeyAtBaseUrl = true;
             return this;
         }
 
-        /** How long to wait for each read of the answer; 80 s by default (some operations are slow). */
+        /** How long to wait for a connection; 30 s by default. A call may change it ({@link RequestOptions}). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = RequestOptions.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for each read (and write); 80 s by default (some operations are slow). */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
+            this.readTimeout = RequestOptions.positive(timeout, "readTimeout");
             return this;
         }
 
@@ -310,11 +266,29 @@ public final class PingppClient implements AutoCloseable {
         }
 
         /**
-         * Whether request bodies are checked against every rule of the spec before they are sent (channel rules
-         * included); true by default. Required parameters are checked either way.
+         * What to do with a request body that breaks a rule of the spec: refuse it ({@link PreflightMode#ENFORCE},
+         * the default), log and send it ({@link PreflightMode#WARN}), or not check ({@link PreflightMode#OFF}). A
+         * call may choose otherwise ({@link RequestOptions.Builder#preflight}).
          */
-        public Builder validateRequests(boolean validateRequests) {
-            this.validateRequests = validateRequests;
+        public Builder preflight(PreflightMode mode) {
+            this.preflight = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How far the client's clock may be from Ping++'s when judging {@code time_expire} rules; 5 minutes by
+         * default. A rule measured from "now" is counted as broken only if it is broken with the clock moved this
+         * far either way, so a request the API could still accept is sent for the API to judge. Five minutes covers
+         * hosts that drift without time synchronisation (NTP keeps them within a second) and is the usual allowance
+         * of time-based protocols; the cost of a larger one is only that a request a few minutes off its channel's
+         * range reaches the API and is refused there, with the same 400 the client would have given.
+         * {@code Duration.ZERO} judges at the clock exactly.
+         */
+        public Builder clockSkewAllowance(Duration allowance) {
+            if (Objects.requireNonNull(allowance, "allowance").isNegative()) {
+                throw new IllegalArgumentException("clockSkewAllowance must not be negative, was " + allowance);
+            }
+            this.clockSkewAllowance = allowance;
             return this;
         }
 
@@ -326,25 +300,64 @@ public final class PingppClient implements AutoCloseable {
 
         /**
          * A header to send with every request, such as {@code Accept-Language}. The headers the client sets itself
-         * (authorization, signature, content) cannot be replaced.
+         * (the key, the signature, the body's type and length, {@code Pingplusplus-Version}) cannot be given this way.
          */
         public Builder header(String name, String value) {
-            Headers.of(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(name + " is set by the client itself");
-            }
-            headers.put(name, value);
+            headers.put(RequestOptions.checkHeader(name, value), value);
+            return this;
+        }
+
+        /** The API version to ask for in every call, sent as {@code Pingplusplus-Version}; none by default. */
+        public Builder pingppVersion(String version) {
+            this.pingppVersion = RequestOptions.builder().pingppVersion(version).build().pingppVersion();
+            return this;
+        }
+
+        /**
+         * The {@code OkHttpClient} to send through: its proxy, TLS settings, connection pool, dispatcher and
+         * interceptors are kept. The client adds its own interceptors to a copy, turns off OkHttp's automatic resends
+         * and redirects (a resent POST could charge twice), and sets each call's timeouts; {@link #close()} leaves the
+         * given client's resources alone.
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** The proxy to reach the API through (most company networks in China reach api.pingxx.com through one). */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * Where the client logs: each attempt at DEBUG (method, path, status, time, attempt), pre-flight warnings at
+         * WARN; never a header, so never the key or a signature. The logger of {@code PingppClient} by default.
+         */
+        public Builder logger(Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /**
+         * Whether DEBUG logging also shows the request and answer bodies, with every field whose name says it holds a
+         * secret (key, secret, password, token, signature, the payment credential) redacted; off by default, as bodies
+         * carry personal and payment data.
+         */
+        public Builder logBodies(boolean logBodies) {
+            this.logBodies = logBodies;
             return this;
         }
 
         /**
          * Builds the client.
          *
-         * @throws IllegalArgumentException when the API key is missing or malformed, or the private key cannot be
-         *                                  read (messages never contain either key)
+         * @throws IllegalArgumentException when the API key is missing or malformed, a key cannot be read, or a live
+         *                                  key would go to a base URL that is not https://api.pingxx.com (messages
+         *                                  never contain a key)
          */
         public PingppClient build() {
-            checkApiKey(apiKey);
+            RequestOptions.checkApiKey(apiKey);
             PrivateKey merchantKey = privateKey;
             if (privateKeyPem != null) {
                 try {
@@ -354,31 +367,36 @@ public final class PingppClient implements AutoCloseable {
                             + e.getMessage(), e);
                 }
             }
-            return new PingppClient(this, merchantKey);
-        }
-
-        private RetryPolicy retryPolicy() {
-            return new RetryPolicy(maxRetries, initialRetryDelay, maxRetryDelay);
-        }
-
-        private static void checkApiKey(String apiKey) {
-            if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException("apiKey is required (sk_test_... or sk_live_...)");
-            }
-            for (int i = 0; i < apiKey.length(); i++) {
-                char c = apiKey.charAt(i);
-                if (c <= ' ' || c >= 0x7f) {
-                    throw new IllegalArgumentException("apiKey contains whitespace or a non-ASCII character at index "
-                            + i + "; copy it again from the dashboard");
+            PublicKey answerKey = pingppPublicKey;
+            if (pingppPublicKeyPem != null) {
+                try {
+                    answerKey = PemKeys.publicKey(pingppPublicKeyPem);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("The Ping++ public key cannot be used to verify answers: "
+                            + e.getMessage(), e);
                 }
             }
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            if (Objects.requireNonNull(duration, name).isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + duration);
+            boolean pingpp = baseUrl.getScheme().equals("https") && baseUrl.getHost().equals(PINGPP_API.getHost())
+                    && (baseUrl.getPort() == -1 || baseUrl.getPort() == 443);
+            boolean liveKeyAllowed = pingpp || liveKeyAtBaseUrl;
+            if (ClientSettings.isLiveKey(apiKey) && !liveKeyAllowed) {
+                throw new IllegalArgumentException("A live key is sent only over https to the Ping++ API, not to "
+                        + baseUrl + "; call allowLiveKeyAtBaseUrl() to allow it");
             }
-            return duration;
+            Provenance provenance = Provenance.current();
+            String userAgent = "pingpp-openapi-java/" + provenance.clientVersion() + " (spec "
+                    + provenance.specSha256().substring(0, 12) + ")";
+            String description = "PingppClient[" + baseUrl + ", " + authScheme + " key"
+                    + (merchantKey != null ? ", signed" : "") + (answerKey != null ? ", verifies answers" : "")
+                    + (preflight != PreflightMode.ENFORCE ? ", preflight " + preflight : "") + "]";
+            ClientSettings settings = new ClientSettings(HttpUrl.get(baseUrl), liveKeyAllowed, apiKey, authScheme,
+                    appId, connectTimeout, readTimeout, headers, pingppVersion, preflight, clockSkewAllowance,
+                    new RetryPolicy(maxRetries, initialRetryDelay, maxRetryDelay), clock, merchantKey, answerKey,
+                    logger, logBodies, userAgent, description);
+            AtomicBoolean closed = new AtomicBoolean();
+            OkHttpClient http = Requestor.httpClient(httpClient, proxy, connectTimeout, readTimeout);
+            return new PingppClient(new Requestor(settings, http, closed::get), closed, http, httpClient == null,
+                    description);
         }
     }
 }

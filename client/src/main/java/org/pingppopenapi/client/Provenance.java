@@ -10,8 +10,8 @@ import java.util.Properties;
  *
  * @param specSha256           SHA-256 (hex) of the Ping++ OpenAPI document, as {@code PingppSpec.sha256()} computes it
  * @param generatorInputSha256 SHA-256 (hex) of the generators' view of that document ({@code GeneratorInput})
- * @param generator            the generator and library, {@code openapi-generator java/feign}
- * @param generatorVersion     the OpenAPI Generator version, such as {@code 7.25.0}
+ * @param generator            the generator and library, such as {@code pingpp ClientSources (services) + openapi-generator java (models)}
+ * @param generatorVersion     the version of OpenAPI Generator, which writes the models, such as {@code 7.25.0}
  * @param clientVersion        the version of this client
  */
 public record Provenance(

@@ -1,11 +1,9 @@
 package org.pingppopenapi.client;
 
-import java.io.IOException;
 import java.security.PublicKey;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.signing.PemKeys;
 import org.pingppopenapi.signing.WebhookSignature;
@@ -97,15 +95,27 @@ public final class Webhooks {
                     + " header does not sign this body with the Ping++ key: reject the request");
         }
         try {
-            Event event = Json.MAPPER.readValue(rawBody, Event.class);
-            if (event == null) {
-                throw new IOException("the body is JSON null");
-            }
-            return event;
-        } catch (IOException e) {
+            return PingppJson.read(rawBody, Event.class);
+        } catch (IllegalArgumentException e) {
             throw new ApiException("The webhook is genuine but its body is not a readable event: " + e.getMessage(),
                     null, e);
         }
+    }
+
+    /**
+     * Reads an event that is already trusted, without any signature check: one verified earlier (and stored, or
+     * queued), or one fetched from the API ({@code client.events().retrieve(id)} answers the same JSON). Never use it
+     * on a request that just arrived: that is {@link #verify(byte[], Map)}.
+     *
+     * @throws IllegalArgumentException when the bytes are not an event
+     */
+    public static Event parseTrusted(byte[] trustedBody) {
+        return PingppJson.read(trustedBody, Event.class);
+    }
+
+    /** Reads an event that is already trusted; see {@link #parseTrusted(byte[])}. */
+    public static Event parseTrusted(String trustedBody) {
+        return PingppJson.read(trustedBody, Event.class);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -44,7 +43,7 @@ class AuthenticationTest {
     @Test
     void theKeyIsSentAsABearerTokenByDefault() throws Exception {
         server.enqueue(MockApi.ok(MockApi.CHARGE));
-        MockApi.clientFor(server).apiKey(SECRET).build().charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+        MockApi.clientFor(server).apiKey(SECRET).allowLiveKeyAtBaseUrl().build().charges().retrieve(MockApi.CHARGE_ID);
 
         var request = MockApi.take(server);
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
@@ -54,8 +53,8 @@ class AuthenticationTest {
     @Test
     void theKeyCanBeSentAsTheBasicUserNameWithAnEmptyPassword() throws Exception {
         server.enqueue(MockApi.ok(MockApi.CHARGE));
-        MockApi.clientFor(server).apiKey(SECRET).authScheme(AuthScheme.BASIC).build()
-                .charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+        MockApi.clientFor(server).apiKey(SECRET).allowLiveKeyAtBaseUrl().authScheme(AuthScheme.BASIC).build()
+                .charges().retrieve(MockApi.CHARGE_ID);
 
         String authorization = MockApi.take(server).getHeaders().get("Authorization");
         assertThat(authorization).startsWith("Basic ");
@@ -67,7 +66,7 @@ class AuthenticationTest {
     void extraHeadersAreSentButCannotReplaceTheClientsOwn() throws Exception {
         server.enqueue(MockApi.ok(MockApi.CHARGE));
         MockApi.clientFor(server).header("Accept-Language", "zh-CN").build()
-                .charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+                .charges().retrieve(MockApi.CHARGE_ID);
         assertThat(MockApi.take(server).getHeaders().get("Accept-Language")).isEqualTo("zh-CN");
 
         for (String reserved : List.of("Authorization", "authorization", "Pingplusplus-Signature", "User-Agent")) {
@@ -79,25 +78,31 @@ class AuthenticationTest {
     @Test
     void theKeyAppearsInNoFailureOfAnyKind() throws Exception {
         List<Throwable> failures = new ArrayList<>();
-        PingppClient client = MockApi.clientFor(server).apiKey(SECRET).maxRetries(0)
+        PingppClient client = MockApi.clientFor(server).apiKey(SECRET).allowLiveKeyAtBaseUrl().maxRetries(0)
                 .readTimeout(Duration.ofMillis(300)).privateKey(TestVectors.text(TestVectors.PKCS1_PRIVATE_KEY)).build();
         for (int status : new int[] {400, 401, 402, 403, 404, 429, 500}) {
             server.enqueue(MockApi.json(status, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no\"}}"));
-            failures.add(catchFailure(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of())));
+            failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         }
+        server.enqueue(MockApi.json(401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API key: "
+                + SECRET + "\"}}"));
+        failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        failures.add(catchFailure(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of())));
+        failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID)));
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-        failures.add(catchFailure(() -> client.charges().createCharge(new ChargeCreateRequest().orderNo("123456789")
+        failures.add(catchFailure(() -> client.charges().create(new ChargeCreateRequest().orderNo("123456789")
                 .app(new AppReference().id(MockApi.APP_ID)).channel("upacp").amount(100L).clientIp("127.0.0.1")
                 .currency("cny").subject("s").body("b"))));
-        failures.add(catchFailure(() -> client.charges().createCharge(new ChargeCreateRequest())));
+        failures.add(catchFailure(() -> client.charges().create(new ChargeCreateRequest())));
+        failures.add(catchFailure(() -> client.charges().retrieve(MockApi.CHARGE_ID, null,
+                RequestOptions.builder().apiKey(SECRET + "\n").build())));
         failures.add(catchFailure(() -> PingppClient.builder().apiKey(SECRET + " ").build()));
         failures.add(catchFailure(() -> PingppClient.builder().apiKey(SECRET).privateKey(SECRET).build()));
 
-        assertThat(failures).hasSize(12).allSatisfy(failure -> assertThat(everythingPrintedAbout(failure)).doesNotContain(SECRET));
+        assertThat(failures).hasSize(14).allSatisfy(failure -> assertThat(everythingPrintedAbout(failure)).doesNotContain(SECRET));
         assertThat(client.toString()).doesNotContain(SECRET).contains("BEARER key", "signed");
         assertThat(client.charges().toString()).doesNotContain(SECRET);
+        assertThat(RequestOptions.builder().apiKey(SECRET).build().toString()).doesNotContain(SECRET).contains("apiKey");
     }
 
     @ParameterizedTest(name = "[{0}]")

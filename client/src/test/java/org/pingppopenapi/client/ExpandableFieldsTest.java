@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
-import java.util.Set;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.internal.Json;
 import org.pingppopenapi.client.model.App;
 import org.pingppopenapi.client.model.Charge;
+import org.pingppopenapi.client.model.ExpandableUser;
 import org.pingppopenapi.client.model.SubApp;
 import org.pingppopenapi.client.model.User;
+import org.pingppopenapi.client.param.RetrieveChargeParams;
 
 /** {@code expand[]} on the wire, and fields readable as the id or the object. */
 class ExpandableFieldsTest {
@@ -26,7 +27,7 @@ class ExpandableFieldsTest {
             server.start();
             server.enqueue(MockApi.ok(MockApi.CHARGE.replace("\"app\":\"app_1Gqj58ynP0mHeX1q\"", "\"app\":" + APP)));
 
-            Charge charge = MockApi.clientFor(server).build().charges().retrieveCharge(MockApi.CHARGE_ID, Set.of("app"));
+            Charge charge = MockApi.clientFor(server).build().charges().retrieve(MockApi.CHARGE_ID, RetrieveChargeParams.builder().expand("app").build());
 
             assertThat(MockApi.take(server).getTarget()).isEqualTo("/v1/charges/" + MockApi.CHARGE_ID + "?expand%5B%5D=app");
             assertThat(charge.getApp().isExpanded()).isTrue();
@@ -41,7 +42,8 @@ class ExpandableFieldsTest {
             server.start();
             server.enqueue(MockApi.ok(MockApi.CHARGE));
 
-            Charge charge = MockApi.clientFor(server).build().charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+            // A null params argument compiles without a cast: no two overloads take the same number of arguments.
+            Charge charge = MockApi.clientFor(server).build().charges().retrieve(MockApi.CHARGE_ID, null);
 
             assertThat(MockApi.take(server).getTarget()).isEqualTo("/v1/charges/" + MockApi.CHARGE_ID);
             assertThat(charge.getApp().isExpanded()).isFalse();

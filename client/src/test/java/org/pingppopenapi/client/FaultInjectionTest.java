@@ -7,7 +7,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -65,7 +64,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).readTimeout(SHORT_READ_TIMEOUT).maxRetries(5).build();
 
-            assertThatThrownBy(() -> client.charges().createCharge(validCharge()))
+            assertThatThrownBy(() -> client.charges().create(validCharge()))
                     .asInstanceOf(type(ApiConnectionException.class))
                     .satisfies(e -> {
                         assertThat(e.mayHaveReachedServer()).isTrue();
@@ -80,7 +79,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).maxRetries(5).build();
 
-            assertThatThrownBy(() -> client.charges().createCharge(validCharge()))
+            assertThatThrownBy(() -> client.charges().create(validCharge()))
                     .asInstanceOf(type(ApiConnectionException.class))
                     .extracting(ApiConnectionException::mayHaveReachedServer).isEqualTo(true);
             assertThat(server.getRequestCount()).isEqualTo(1);
@@ -92,7 +91,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).maxRetries(5).build();
 
-            assertThatThrownBy(() -> client.charges().createCharge(validCharge()))
+            assertThatThrownBy(() -> client.charges().create(validCharge()))
                     .isInstanceOf(ApiException.class)
                     .extracting(e -> ((ApiException) e).httpStatus()).isEqualTo(503);
             assertThat(server.getRequestCount()).isEqualTo(1);
@@ -104,7 +103,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok("{}"));
             PingppClient client = MockApi.clientFor(server).readTimeout(SHORT_READ_TIMEOUT).maxRetries(5).build();
 
-            assertThatThrownBy(() -> client.orders().cancelOrder("2001608270000004421",
+            assertThatThrownBy(() -> client.orders().cancel("2001608270000004421",
                     new OrderCancelRequest().status(OrderCancelRequest.StatusEnum.CANCELED)))
                     .isInstanceOf(ApiConnectionException.class);
             assertThat(server.getRequestCount()).isEqualTo(1);
@@ -120,7 +119,7 @@ class FaultInjectionTest {
                     .baseUrl("http://127.0.0.1:" + closedPort).maxRetries(2)
                     .retryDelays(Duration.ofMillis(1), Duration.ofMillis(5)).build();
 
-            assertThatThrownBy(() -> client.charges().createCharge(validCharge()))
+            assertThatThrownBy(() -> client.charges().create(validCharge()))
                     .asInstanceOf(type(ApiConnectionException.class))
                     .satisfies(e -> {
                         assertThat(e.mayHaveReachedServer()).isFalse();
@@ -139,7 +138,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).maxRetries(2).build();
 
-            Charge charge = client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+            Charge charge = client.charges().retrieve(MockApi.CHARGE_ID);
 
             assertThat(charge.getId()).isEqualTo(MockApi.CHARGE_ID);
             assertThat(server.getRequestCount()).isEqualTo(3);
@@ -151,7 +150,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).build();
 
-            assertThat(client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()).getId()).isEqualTo(MockApi.CHARGE_ID);
+            assertThat(client.charges().retrieve(MockApi.CHARGE_ID).getId()).isEqualTo(MockApi.CHARGE_ID);
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
 
@@ -159,9 +158,9 @@ class FaultInjectionTest {
         void aDeleteIsRetriedOn500() {
             server.enqueue(MockApi.json(500, "{\"error\":{\"type\":\"api_error\",\"message\":\"oops\"}}"));
             server.enqueue(MockApi.ok("{\"id\":\"app_q5eff1jHKqXP9qvr\",\"deleted\":true}"));
-            PingppClient client = MockApi.clientFor(server).build();
+            PingppClient client = MockApi.clientFor(server).appId(MockApi.APP_ID).build();
 
-            assertThat(client.subApps().deleteSubApp(MockApi.APP_ID, "app_q5eff1jHKqXP9qvr").getDeleted()).isTrue();
+            assertThat(client.subApps().delete("app_q5eff1jHKqXP9qvr").getDeleted()).isTrue();
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
 
@@ -172,7 +171,7 @@ class FaultInjectionTest {
             }
             PingppClient client = MockApi.clientFor(server).maxRetries(3).build();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .isInstanceOf(ApiException.class)
                     .hasMessage("HTTP 500 api_error: attempt 3");
             assertThat(server.getRequestCount()).isEqualTo(4);
@@ -184,7 +183,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).maxRetries(0).build();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .isInstanceOf(ApiException.class);
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
@@ -195,7 +194,7 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).build();
 
-            assertThat(client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()).getId()).isEqualTo(MockApi.CHARGE_ID);
+            assertThat(client.charges().retrieve(MockApi.CHARGE_ID).getId()).isEqualTo(MockApi.CHARGE_ID);
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
 
@@ -205,10 +204,10 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).build();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).response().orElseThrow().headers())
-                            .containsKey("retry-after"));
+                            .containsKey("Retry-After"));
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
 
@@ -218,9 +217,69 @@ class FaultInjectionTest {
             server.enqueue(MockApi.ok(MockApi.CHARGE));
             PingppClient client = MockApi.clientFor(server).build();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .isInstanceOf(InvalidRequestException.class);
             assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class AsynchronousCallsFollowTheSameRules {
+
+        @Test
+        void anAsynchronousPostThatTimesOutIsSentExactlyOnce() {
+            server.enqueue(stall());
+            server.enqueue(MockApi.ok(MockApi.CHARGE));
+            PingppClient client = MockApi.clientFor(server).readTimeout(SHORT_READ_TIMEOUT).maxRetries(5).build();
+
+            assertThat(client.async().charges().create(validCharge()))
+                    .failsWithin(Duration.ofSeconds(30))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause().isInstanceOf(ApiConnectionException.class)
+                    .withMessageContaining("POST may have reached the server and was not resent");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+
+        @Test
+        void anAsynchronousGetIsRetriedOn5xxUntilItSucceeds() {
+            server.enqueue(MockApi.json(502, "<html>Bad Gateway</html>"));
+            server.enqueue(MockApi.json(503, ""));
+            server.enqueue(MockApi.ok(MockApi.CHARGE));
+            PingppClient client = MockApi.clientFor(server).maxRetries(2).build();
+
+            assertThat(client.async().charges().retrieve(MockApi.CHARGE_ID))
+                    .succeedsWithin(Duration.ofSeconds(30))
+                    .extracting(Charge::getId).isEqualTo(MockApi.CHARGE_ID);
+            assertThat(server.getRequestCount()).isEqualTo(3);
+        }
+
+        @Test
+        void anAsynchronousCallRefusedBeforeSendingFailsItsFuture() {
+            PingppClient client = MockApi.clientFor(server).build();
+
+            assertThat(client.async().charges().retrieve(" "))
+                    .failsWithin(Duration.ofSeconds(30))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause().isInstanceOf(InvalidRequestException.class);
+            assertThat(server.getRequestCount()).isZero();
+        }
+
+        @Test
+        void manyAsynchronousCallsAtOnceAllComplete() {
+            int calls = 20;
+            for (int i = 0; i < calls; i++) {
+                server.enqueue(MockApi.ok(MockApi.CHARGE));
+            }
+            PingppClient client = MockApi.clientFor(server).build();
+
+            java.util.List<java.util.concurrent.CompletableFuture<Charge>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(client.async().charges().retrieve(MockApi.CHARGE_ID));
+            }
+            assertThat(java.util.concurrent.CompletableFuture.allOf(futures.toArray(java.util.concurrent.CompletableFuture[]::new)))
+                    .succeedsWithin(Duration.ofSeconds(60));
+            assertThat(futures).allSatisfy(future -> assertThat(future.join().getId()).isEqualTo(MockApi.CHARGE_ID));
+            assertThat(server.getRequestCount()).isEqualTo(calls);
         }
     }
 
@@ -234,10 +293,23 @@ class FaultInjectionTest {
             }
             PingppClient client = MockApi.clientFor(server).readTimeout(SHORT_READ_TIMEOUT).maxRetries(2).build();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .asInstanceOf(type(ApiConnectionException.class))
                     .satisfies(e -> assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class));
             assertThat(server.getRequestCount()).isEqualTo(3);
+        }
+
+        @Test
+        void aCallsOwnReadTimeoutReplacesTheClients() {
+            server.enqueue(stall());
+            server.enqueue(MockApi.ok(MockApi.CHARGE));
+            PingppClient client = MockApi.clientFor(server).readTimeout(Duration.ofMinutes(5)).maxRetries(0).build();
+
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID, null,
+                    RequestOptions.builder().readTimeout(SHORT_READ_TIMEOUT).build()))
+                    .asInstanceOf(type(ApiConnectionException.class))
+                    .satisfies(e -> assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class));
+            assertThat(client.charges().retrieve(MockApi.CHARGE_ID).getId()).isEqualTo(MockApi.CHARGE_ID);
         }
 
         @Test
@@ -245,7 +317,7 @@ class FaultInjectionTest {
             server.enqueue(new MockResponse.Builder(MockApi.ok(MockApi.CHARGE)).headersDelay(100, TimeUnit.MILLISECONDS).build());
             PingppClient client = MockApi.clientFor(server).readTimeout(Duration.ofSeconds(30)).maxRetries(0).build();
 
-            assertThat(client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()).getId()).isEqualTo(MockApi.CHARGE_ID);
+            assertThat(client.charges().retrieve(MockApi.CHARGE_ID).getId()).isEqualTo(MockApi.CHARGE_ID);
         }
     }
 
@@ -256,7 +328,7 @@ class FaultInjectionTest {
             server.enqueue(answer);
             PingppClient client = MockApi.clientFor(server).maxRetries(0).build();
             try {
-                client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of());
+                client.charges().retrieve(MockApi.CHARGE_ID);
             } catch (PingppException e) {
                 return e;
             }

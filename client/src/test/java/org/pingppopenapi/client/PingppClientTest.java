@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,14 +46,46 @@ class PingppClientTest {
     }
 
     @Test
+    void aLiveKeyIsRefusedOverPlainHttpOrToAnotherHostUnlessAllowed() {
+        String live = "sk_live_0123456789abcdefSECRETxyz";
+        for (String url : List.of("http://api.pingxx.com", "https://api.pingxx.com.evil.example", "http://127.0.0.1:4010",
+                "https://api.pingxx.com:8443")) {
+            assertThatThrownBy(() -> PingppClient.builder().apiKey(live).baseUrl(url).build())
+                    .as(url).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("live key").hasMessageNotContaining(live);
+        }
+        assertThat(PingppClient.builder().apiKey(live).build()).hasToString("PingppClient[https://api.pingxx.com, BEARER key]");
+        assertThat(PingppClient.builder().apiKey(live).baseUrl("https://api.pingxx.com:443").build()).isNotNull();
+        assertThat(PingppClient.builder().apiKey(live).baseUrl("http://127.0.0.1:4010").allowLiveKeyAtBaseUrl().build())
+                .isNotNull();
+        assertThat(PingppClient.builder().apiKey(MockApi.API_KEY).baseUrl("http://127.0.0.1:4010").build()).isNotNull();
+    }
+
+    @Test
+    void aLiveKeyGivenForOneCallIsRefusedToo() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            PingppClient client = MockApi.clientFor(server).build();
+            RequestOptions live = RequestOptions.builder().apiKey("sk_live_0123456789abcdefSECRETxyz").build();
+
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID, null, live))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("live key");
+            assertThat(client.async().charges().retrieve(MockApi.CHARGE_ID, null, live))
+                    .failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(IllegalArgumentException.class);
+            assertThat(server.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
     void aClosedClientRefusesCalls() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            PingppClient client = MockApi.clientFor(server).validateRequests(false).build();
+            PingppClient client = MockApi.clientFor(server).preflight(PreflightMode.OFF).build();
             client.close();
             client.close();
 
-            assertThatThrownBy(() -> client.charges().retrieveCharge(MockApi.CHARGE_ID, Set.of()))
+            assertThatThrownBy(() -> client.charges().retrieve(MockApi.CHARGE_ID))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageEndingWith("is closed");
             assertThat(server.getRequestCount()).isZero();

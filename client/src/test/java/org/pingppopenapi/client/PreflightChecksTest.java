@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pingppopenapi.client.api.ChargesApi;
 import org.pingppopenapi.client.model.AppReference;
 import org.pingppopenapi.client.model.ChargeCreateRequest;
 import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.RefundCreateRequest;
 import org.pingppopenapi.client.model.RefundFundingSource;
+import org.pingppopenapi.client.param.ListChargesParams;
 import org.pingppopenapi.validator.Violation;
 
 /** What the client refuses to send, and that refusing it never touches the network. */
@@ -49,7 +48,7 @@ class PreflightChecksTest {
     void aChannelRuleBrokenByTheBodyIsRefusedWithItsFieldAndRule() {
         PingppClient client = MockApi.clientFor(server).build();
 
-        assertThatThrownBy(() -> client.charges().createCharge(upacpCharge("1234567")))
+        assertThatThrownBy(() -> client.charges().create(upacpCharge("1234567")))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .satisfies(e -> {
                     assertThat(e.param()).isEqualTo("order_no");
@@ -66,7 +65,7 @@ class PreflightChecksTest {
         PingppClient client = MockApi.clientFor(server).build();
         ChargeCreateRequest broken = upacpCharge("1234567").clientIp("999.1.1.1").subject("一二三四五六七八九十一二");
 
-        assertThatThrownBy(() -> client.charges().createCharge(broken))
+        assertThatThrownBy(() -> client.charges().create(broken))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .extracting(InvalidRequestException::violations, org.assertj.core.api.InstanceOfAssertFactories.list(Violation.class))
                 .extracting(Violation::field)
@@ -79,21 +78,21 @@ class PreflightChecksTest {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
         PingppClient client = MockApi.clientFor(server).clock(clock).build();
 
-        assertThatThrownBy(() -> client.charges().createCharge(upacpCharge("123456789").timeExpire(1_700_000_000L + 7200)))
+        assertThatThrownBy(() -> client.charges().create(upacpCharge("123456789").timeExpire(1_700_000_000L + 7200)))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .extracting(InvalidRequestException::rule).isEqualTo("charge.time_expire.unionpay_one_hour");
 
         server.enqueue(MockApi.ok(MockApi.CHARGE));
-        client.charges().createCharge(upacpCharge("123456789").timeExpire(1_700_000_000L + 1800));
+        client.charges().create(upacpCharge("123456789").timeExpire(1_700_000_000L + 1800));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void validationCanBeTurnedOff() throws Exception {
         server.enqueue(MockApi.json(400, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"order_no\",\"param\":\"order_no\"}}"));
-        PingppClient client = MockApi.clientFor(server).validateRequests(false).build();
+        PingppClient client = MockApi.clientFor(server).preflight(PreflightMode.OFF).build();
 
-        assertThatThrownBy(() -> client.charges().createCharge(upacpCharge("1234567")))
+        assertThatThrownBy(() -> client.charges().create(upacpCharge("1234567")))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .satisfies(e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
@@ -105,14 +104,14 @@ class PreflightChecksTest {
 
     @Test
     void aMissingBodyOrPathParameterIsRefusedEvenWithoutValidation() {
-        PingppClient client = MockApi.clientFor(server).validateRequests(false).build();
+        PingppClient client = MockApi.clientFor(server).preflight(PreflightMode.OFF).build();
 
-        assertThatThrownBy(() -> client.charges().createCharge(null))
+        assertThatThrownBy(() -> client.charges().create(null))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .extracting(InvalidRequestException::rule).isEqualTo("schema.required");
-        assertThatThrownBy(() -> client.refunds().createChargeRefund(null, new RefundCreateRequest().description("x")))
+        assertThatThrownBy(() -> client.charges().refunds().create(null, new RefundCreateRequest().description("x")))
                 .asInstanceOf(type(InvalidRequestException.class))
-                .extracting(InvalidRequestException::param).isEqualTo("chargeId");
+                .extracting(InvalidRequestException::param).isEqualTo("charge_id");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -121,9 +120,9 @@ class PreflightChecksTest {
     void aPathParameterMustBeOneSegment(String chargeId) {
         PingppClient client = MockApi.clientFor(server).build();
 
-        assertThatThrownBy(() -> client.charges().retrieveCharge(chargeId, Set.of()))
+        assertThatThrownBy(() -> client.charges().retrieve(chargeId))
                 .asInstanceOf(type(InvalidRequestException.class))
-                .extracting(InvalidRequestException::param).isEqualTo("chargeId");
+                .extracting(InvalidRequestException::param).isEqualTo("charge_id");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -131,11 +130,10 @@ class PreflightChecksTest {
     void aRequiredQueryParameterIsRefusedWhenMissing() {
         PingppClient client = MockApi.clientFor(server).build();
 
-        assertThatThrownBy(() -> client.charges().listCharges(null, null, null, null, null, 10, null, null, null, null,
-                null, null, null))
+        assertThatThrownBy(() -> client.charges().list(null))
                 .asInstanceOf(type(InvalidRequestException.class))
-                .extracting(InvalidRequestException::param).isEqualTo("appId");
-        assertThatThrownBy(() -> client.charges().listCharges(new ChargesApi.ListChargesQueryParams().limit(10)))
+                .extracting(InvalidRequestException::param).isEqualTo("app[id]");
+        assertThatThrownBy(() -> client.charges().list(ListChargesParams.builder().limit(10).build()))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .satisfies(e -> {
                     assertThat(e.param()).isEqualTo("app[id]");
@@ -145,14 +143,31 @@ class PreflightChecksTest {
     }
 
     @Test
-    void anEnumValueReadAsUnknownCanNeverBeSent() {
-        PingppClient client = MockApi.clientFor(server).validateRequests(false).build();
+    void anAppScopedOperationNeedsAnAppFromTheClientOrTheCall() throws Exception {
+        PingppClient client = MockApi.clientFor(server).preflight(PreflightMode.OFF).build();
 
-        assertThatThrownBy(() -> client.orders().cancelOrder("2001608270000004421",
+        assertThatThrownBy(() -> client.subApps().retrieve("app_q5eff1jHKqXP9qvr"))
+                .asInstanceOf(type(InvalidRequestException.class))
+                .satisfies(e -> {
+                    assertThat(e.param()).isEqualTo("app_id");
+                    assertThat(e.getMessage()).contains("RequestOptions.builder().appId(...)");
+                });
+        assertThat(server.getRequestCount()).isZero();
+
+        server.enqueue(MockApi.ok("{\"id\":\"app_q5eff1jHKqXP9qvr\",\"object\":\"app\"}"));
+        client.subApps().retrieve("app_q5eff1jHKqXP9qvr", RequestOptions.builder().appId(MockApi.APP_ID).build());
+        assertThat(MockApi.take(server).getTarget()).isEqualTo("/v1/apps/" + MockApi.APP_ID + "/sub_apps/app_q5eff1jHKqXP9qvr");
+    }
+
+    @Test
+    void anEnumValueReadAsUnknownCanNeverBeSent() {
+        PingppClient client = MockApi.clientFor(server).preflight(PreflightMode.OFF).build();
+
+        assertThatThrownBy(() -> client.orders().cancel("2001608270000004421",
                 new OrderCancelRequest().status(OrderCancelRequest.StatusEnum.UNKNOWN_DEFAULT_OPEN_API)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("UNKNOWN_DEFAULT_OPEN_API stands for a value this client did not recognise");
-        assertThatThrownBy(() -> client.refunds().createChargeRefund(MockApi.CHARGE_ID,
+        assertThatThrownBy(() -> client.charges().refunds().create(MockApi.CHARGE_ID,
                 new RefundCreateRequest().description("x").fundingSource(RefundFundingSource.UNKNOWN_DEFAULT_OPEN_API)))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(server.getRequestCount()).isZero();
@@ -166,7 +181,7 @@ class PreflightChecksTest {
             elevenPairs.put("k" + i, "v");
         }
 
-        assertThatThrownBy(() -> client.charges().createCharge(upacpCharge("123456789").metadata(elevenPairs)))
+        assertThatThrownBy(() -> client.charges().create(upacpCharge("123456789").metadata(elevenPairs)))
                 .asInstanceOf(type(InvalidRequestException.class))
                 .extracting(InvalidRequestException::param).isEqualTo("metadata");
         assertThat(server.getRequestCount()).isZero();

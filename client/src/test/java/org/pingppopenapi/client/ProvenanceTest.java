@@ -13,7 +13,7 @@ class ProvenanceTest {
 
         assertThat(provenance.specSha256()).isEqualTo(PingppSpec.sha256());
         assertThat(provenance.generatorInputSha256()).matches("[0-9a-f]{64}").isNotEqualTo(provenance.specSha256());
-        assertThat(provenance.generator()).isEqualTo("openapi-generator java/feign");
+        assertThat(provenance.generator()).isEqualTo("pingpp ClientSources (services) + openapi-generator java (models)");
         assertThat(provenance.generatorVersion()).isEqualTo("7.25.0");
         assertThat(provenance.clientVersion()).isNotBlank();
     }

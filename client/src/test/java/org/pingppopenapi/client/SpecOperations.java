@@ -57,6 +57,14 @@ final class SpecOperations {
         return operations;
     }
 
+    /** The request examples of the webhooks ({@code x-webhooks}): the events Ping++ POSTs. */
+    List<Example> webhookExamples() {
+        List<Example> examples = new ArrayList<>();
+        spec.path("x-webhooks").forEach(webhook -> webhook.forEach(operation -> examples.addAll(examples(
+                resolve(operation.path("requestBody")).path("content").path("application/json").path("examples")))));
+        return examples;
+    }
+
     private Operation operation(String method, String path, JsonNode pathItem, JsonNode operation) {
         List<Parameter> parameters = new ArrayList<>();
         for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {

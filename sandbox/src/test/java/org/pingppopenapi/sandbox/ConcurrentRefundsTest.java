@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.PingppClient;
-import org.pingppopenapi.client.api.EventsApi;
-import org.pingppopenapi.client.api.RefundsApi;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Refund;
 import org.pingppopenapi.client.model.RefundCreateRequest;
+import org.pingppopenapi.client.param.ListChargeRefundsParams;
+import org.pingppopenapi.client.param.ListEventsParams;
 
 /** 200 refunds of one charge at once never refund more than was paid, and what they refund adds up. */
 class ConcurrentRefundsTest {
@@ -42,7 +41,7 @@ class ConcurrentRefundsTest {
     void concurrentRefundsNeverExceedThePaidAmount() throws Exception {
         String key = Fixtures.newKey();
         PingppClient client = Fixtures.client(sandbox, key);
-        Charge charge = client.charges().createCharge(Fixtures.upacpCharge(1000));
+        Charge charge = client.charges().create(Fixtures.upacpCharge(1000));
         new SandboxHttp(sandbox.baseUri(), key).pay(charge.getId());
 
         ExecutorService pool = Executors.newFixedThreadPool(REFUNDS);
@@ -55,7 +54,7 @@ class ConcurrentRefundsTest {
                 ready.countDown();
                 go.await();
                 try {
-                    return client.refunds().createChargeRefund(charge.getId(),
+                    return client.charges().refunds().create(charge.getId(),
                             new RefundCreateRequest().amount(amount).description("concurrent")).getAmount();
                 } catch (ChannelException refused) {
                     assertThat(refused.code()).isIn("refund_amount_exceeded", "charge_refunded");
@@ -75,18 +74,18 @@ class ConcurrentRefundsTest {
         }
         pool.shutdown();
 
-        Charge after = client.charges().retrieveCharge(charge.getId(), Set.of());
+        Charge after = client.charges().retrieve(charge.getId());
         List<Refund> stored = new ArrayList<>();
-        client.autoPaging().chargeRefunds(charge.getId(), new RefundsApi.ListChargeRefundsQueryParams()
-                .limit(100)).forEach(stored::add);
+        client.charges().refunds().list(charge.getId(), ListChargeRefundsParams.builder().limit(100).build())
+                .autoPaging().forEach(stored::add);
         assertThat(refunded).isLessThanOrEqualTo(1000L);
         assertThat(after.getAmountRefunded()).isEqualTo(refunded);
         assertThat(stored).hasSize(succeeded);
         assertThat(stored.stream().mapToLong(Refund::getAmount).sum()).isEqualTo(refunded);
         assertThat(after.getRefunded()).isEqualTo(refunded == 1000L);
         assertThat(succeeded).as("most requests fit before the charge is exhausted").isGreaterThan(100);
-        long refundEvents = client.autoPaging().events(new EventsApi.ListEventsQueryParams()
-                .type("refund.succeeded").limit(20)).stream().count();
+        long refundEvents = client.events().list(ListEventsParams.builder().type("refund.succeeded").limit(20).build())
+                .autoPaging().stream().count();
         assertThat(refundEvents).isEqualTo(succeeded);
     }
 }

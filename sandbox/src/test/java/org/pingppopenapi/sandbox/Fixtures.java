@@ -26,7 +26,7 @@ final class Fixtures {
 
     /** A client of the sandbox, validating requests and never retrying (a retry would hide a failure). */
     static PingppClient client(Sandbox sandbox, String apiKey) {
-        return PingppClient.builder().apiKey(apiKey).baseUrl(sandbox.baseUri()).maxRetries(0).build();
+        return PingppClient.builder().apiKey(apiKey).appId(APP).baseUrl(sandbox.baseUri()).maxRetries(0).build();
     }
 
     /** An order number no other test uses, 8 to 20 digits (valid on every channel). */

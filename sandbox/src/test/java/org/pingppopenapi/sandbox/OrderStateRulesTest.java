@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,8 @@ import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Order;
 import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.OrderPayRequest;
+import org.pingppopenapi.client.param.ListOrderChargesParams;
+import org.pingppopenapi.client.param.ListOrdersParams;
 import org.pingppopenapi.sandbox.time.VirtualTime;
 
 /**
@@ -48,45 +49,44 @@ class OrderStateRulesTest {
 
     @Test
     void aPaidOrderCannotBeCanceled() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
-        http.pay(client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY).getCharge());
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
+        http.pay(client.orders().pay(order.getId(), PAY_WITH_ALIPAY).getCharge());
 
-        assertRefused(() -> client.orders().cancelOrder(order.getId(), cancel()), "order_paid");
-        assertThat(client.orders().retrieveOrder(order.getId()).getStatus()).isEqualTo(Order.StatusEnum.PAID);
+        assertRefused(() -> client.orders().cancel(order.getId(), cancel()), "order_paid");
+        assertThat(client.orders().retrieve(order.getId()).getStatus()).isEqualTo(Order.StatusEnum.PAID);
     }
 
     @Test
     void aCanceledOrderCannotBePaidNorCanceledAgain() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
 
-        Order canceled = client.orders().cancelOrder(order.getId(), cancel());
+        Order canceled = client.orders().cancel(order.getId(), cancel());
 
         assertThat(canceled.getStatus()).isEqualTo(Order.StatusEnum.CANCELED);
-        assertRefused(() -> client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY), "order_canceled");
-        assertRefused(() -> client.orders().cancelOrder(order.getId(), cancel()), "order_canceled");
-        assertThat(client.orders().listOrders(Fixtures.APP, null, null, null, null, null, 1, null, null, null, null, null,
-                null, null).getData()).extracting(Order::getId).containsExactly(order.getId());
+        assertRefused(() -> client.orders().pay(order.getId(), PAY_WITH_ALIPAY), "order_canceled");
+        assertRefused(() -> client.orders().cancel(order.getId(), cancel()), "order_canceled");
+        assertThat(client.orders().list(ListOrdersParams.builder().app(Fixtures.APP).canceled(1).build()).data()).extracting(Order::getId).containsExactly(order.getId());
     }
 
     @Test
     void anExpiredOrderCanBeNeitherPaidNorCanceled() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002")
+        Order order = client.orders().create(Fixtures.order(100, "user_002")
                 .timeExpire(time.instant().getEpochSecond() + 600));
 
         time.advance(Duration.ofSeconds(601));
 
-        assertRefused(() -> client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY), "order_expired");
-        assertRefused(() -> client.orders().cancelOrder(order.getId(), cancel()), "order_expired");
-        assertThat(client.orders().retrieveOrder(order.getId()).getStatus()).isEqualTo(Order.StatusEnum.CREATED);
+        assertRefused(() -> client.orders().pay(order.getId(), PAY_WITH_ALIPAY), "order_expired");
+        assertRefused(() -> client.orders().cancel(order.getId(), cancel()), "order_expired");
+        assertThat(client.orders().retrieve(order.getId()).getStatus()).isEqualTo(Order.StatusEnum.CREATED);
     }
 
     @Test
     void anOrderIsPayableUntilItsExpiryAndItsChargeUntilTheCharges() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002")
+        Order order = client.orders().create(Fixtures.order(100, "user_002")
                 .timeExpire(time.instant().getEpochSecond() + 600));
         time.advance(Duration.ofSeconds(600));
-        Order paying = client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY);
-        assertThat(client.charges().retrieveCharge(paying.getCharge(), Set.of()).getTimeExpire())
+        Order paying = client.orders().pay(order.getId(), PAY_WITH_ALIPAY);
+        assertThat(client.charges().retrieve(paying.getCharge()).getTimeExpire())
                 .as("no later than the order").isEqualTo(order.getTimeExpire());
 
         time.advance(Duration.ofSeconds(1));
@@ -97,39 +97,39 @@ class OrderStateRulesTest {
 
     @Test
     void aPaymentOpenedBeforeTheCancellationStillPaysTheOrder() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
-        Order paying = client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY);
-        client.orders().cancelOrder(order.getId(), cancel());
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
+        Order paying = client.orders().pay(order.getId(), PAY_WITH_ALIPAY);
+        client.orders().cancel(order.getId(), cancel());
 
         http.pay(paying.getCharge());
 
-        Order paid = client.orders().retrieveOrder(order.getId());
+        Order paid = client.orders().retrieve(order.getId());
         assertThat(paid.getStatus()).isEqualTo(Order.StatusEnum.PAID);
         assertThat(paid.getPaid()).isTrue();
     }
 
     @Test
     void payingAgainReplacesTheUnpaidCharge() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
-        String first = client.orders().payOrder(order.getId(), PAY_WITH_ALIPAY).getCharge();
-        String second = client.orders().payOrder(order.getId(), new OrderPayRequest().chargeAmount(100L).channel("wx")
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
+        String first = client.orders().pay(order.getId(), PAY_WITH_ALIPAY).getCharge();
+        String second = client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(100L).channel("wx")
                 .chargeOrderNo(Fixtures.orderNo())).getCharge();
 
         assertThat(second).isNotEqualTo(first);
         assertThat(http.post("/sandbox/charges/" + first + "/pay").error().get("code").asText()).isEqualTo("charge_closed");
         http.pay(second);
-        assertThat(client.orderCharges().listOrderCharges(order.getId(), null, true, null, null, null).getData())
+        assertThat(client.orders().charges().list(order.getId(), ListOrderChargesParams.builder().paid(true).build()).data())
                 .extracting(Charge::getId).containsExactly(second);
     }
 
     @Test
     void theAmountsPaidMustBeTheAmountDueAndNotBothBalanceAndChannel() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
 
-        assertThatThrownBy(() -> client.orders().payOrder(order.getId(), new OrderPayRequest().chargeAmount(99L).channel("alipay")))
+        assertThatThrownBy(() -> client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(99L).channel("alipay")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("charge_amount"));
-        assertThatThrownBy(() -> client.orders().payOrder(order.getId(), new OrderPayRequest().chargeAmount(50L).balanceAmount(50L)
+        assertThatThrownBy(() -> client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(50L).balanceAmount(50L)
                 .channel("alipay")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("balance_amount"));
@@ -137,9 +137,9 @@ class OrderStateRulesTest {
 
     @Test
     void theChargeOfAnOrderObeysItsChannelsRules() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
 
-        assertThatThrownBy(() -> client.orders().payOrder(order.getId(), new OrderPayRequest().chargeAmount(100L)
+        assertThatThrownBy(() -> client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(100L)
                 .channel("upacp").chargeOrderNo("1234567")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("charge_order_no"));
@@ -147,16 +147,16 @@ class OrderStateRulesTest {
 
     @Test
     void merchantOrderNumbersAreUniquePerAppAndTheCancellingUserMustBeTheOrders() {
-        Order order = client.orders().createOrder(Fixtures.order(100, "user_002"));
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
 
-        assertThatThrownBy(() -> client.orders().createOrder(Fixtures.order(100, "user_003")
+        assertThatThrownBy(() -> client.orders().create(Fixtures.order(100, "user_003")
                 .merchantOrderNo(order.getMerchantOrderNo())))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("merchant_order_no"));
-        assertThatThrownBy(() -> client.orders().cancelOrder(order.getId(), cancel().user("user_003")))
+        assertThatThrownBy(() -> client.orders().cancel(order.getId(), cancel().user("user_003")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("user"));
-        assertThat(client.orders().cancelOrder(order.getId(), cancel().user("USER_002")).getStatus())
+        assertThat(client.orders().cancel(order.getId(), cancel().user("USER_002")).getStatus())
                 .as("uid is case-insensitive").isEqualTo(Order.StatusEnum.CANCELED);
     }
 

@@ -7,19 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.InvalidRequestException;
+import org.pingppopenapi.client.Page;
 import org.pingppopenapi.client.PingppClient;
-import org.pingppopenapi.client.api.ChargesApi;
-import org.pingppopenapi.client.api.OrdersApi;
 import org.pingppopenapi.client.model.AppReference;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.ChargeList;
 import org.pingppopenapi.client.model.Order;
-import org.pingppopenapi.client.model.OrderList;
+import org.pingppopenapi.client.param.ListChargesParams;
+import org.pingppopenapi.client.param.ListOrdersParams;
+import org.pingppopenapi.client.param.RetrieveChargeParams;
 import org.pingppopenapi.sandbox.time.VirtualTime;
 
 /**
@@ -44,13 +44,13 @@ class PaginationTest {
         sandbox = Sandbox.builder().clock(time).scheduler(time).start();
         client = PingppClient.builder().apiKey(Fixtures.newKey()).baseUrl(sandbox.baseUri()).clock(time).maxRetries(0).build();
         for (int i = 0; i < 7; i++) {
-            CHARGES.add(0, client.charges().createCharge(Fixtures.upacpCharge(100 + i)));
+            CHARGES.add(0, client.charges().create(Fixtures.upacpCharge(100 + i)));
             if (i < 5) {
-                ORDERS.add(0, client.orders().createOrder(Fixtures.order(100 + i, "user_" + i)));
+                ORDERS.add(0, client.orders().create(Fixtures.order(100 + i, "user_" + i)));
             }
             time.advance(Duration.ofMinutes(1));
         }
-        client.charges().createCharge(Fixtures.upacpCharge(1).app(new AppReference()
+        client.charges().create(Fixtures.upacpCharge(1).app(new AppReference()
                 .id("app_LibTW1n1SOq9Pin1")));
     }
 
@@ -61,25 +61,25 @@ class PaginationTest {
 
     @Test
     void cursorPagesWalkForwardAndBack() {
-        ChargeList first = charges(new ChargesApi.ListChargesQueryParams().limit(3));
-        ChargeList second = charges(new ChargesApi.ListChargesQueryParams().limit(3).startingAfter(last(first)));
-        ChargeList third = charges(new ChargesApi.ListChargesQueryParams().limit(3).startingAfter(last(second)));
-        ChargeList backToSecond = charges(new ChargesApi.ListChargesQueryParams().limit(3).endingBefore(third.getData().get(0).getId()));
+        Page<Charge> first = charges(ListChargesParams.builder().limit(3));
+        Page<Charge> second = charges(ListChargesParams.builder().limit(3).startingAfter(last(first)));
+        Page<Charge> third = charges(ListChargesParams.builder().limit(3).startingAfter(last(second)));
+        Page<Charge> backToSecond = charges(ListChargesParams.builder().limit(3).endingBefore(third.data().get(0).getId()));
 
         assertThat(ids(first)).containsExactlyElementsOf(ids(CHARGES.subList(0, 3)));
-        assertThat(first.getHasMore()).isTrue();
+        assertThat(first.hasMore()).isTrue();
         assertThat(ids(second)).containsExactlyElementsOf(ids(CHARGES.subList(3, 6)));
         assertThat(ids(third)).containsExactlyElementsOf(ids(CHARGES.subList(6, 7)));
-        assertThat(third.getHasMore()).isFalse();
+        assertThat(third.hasMore()).isFalse();
         assertThat(ids(backToSecond)).isEqualTo(ids(second));
-        assertThat(backToSecond.getHasMore()).as("newer charges before it").isTrue();
-        assertThat(first.getUrl()).isEqualTo("/v1/charges");
+        assertThat(backToSecond.hasMore()).as("newer charges before it").isTrue();
+        assertThat(first.envelope(ChargeList.class).orElseThrow().getUrl()).isEqualTo("/v1/charges");
     }
 
     @Test
     void theClientIteratesEveryChargeOfTheAppAcrossPages() {
-        List<String> all = client.autoPaging().charges(new ChargesApi.ListChargesQueryParams().appId(Fixtures.APP).limit(2))
-                .stream().map(Charge::getId).toList();
+        List<String> all = client.charges().list(ListChargesParams.builder().appId(Fixtures.APP).limit(2).build())
+                .autoPaging().stream().map(Charge::getId).toList();
 
         assertThat(all).containsExactlyElementsOf(ids(CHARGES));
     }
@@ -88,9 +88,9 @@ class PaginationTest {
     void createdFiltersSelectByCreationTime() {
         long thirdCreated = CHARGES.get(4).getCreated();
 
-        ChargeList fromThird = charges(new ChargesApi.ListChargesQueryParams().createdGte(thirdCreated).limit(100));
-        ChargeList beforeThird = charges(new ChargesApi.ListChargesQueryParams().createdLt(thirdCreated).limit(100));
-        ChargeList exactlyThird = charges(new ChargesApi.ListChargesQueryParams().createdGt(thirdCreated - 1)
+        Page<Charge> fromThird = charges(ListChargesParams.builder().createdGte(thirdCreated).limit(100));
+        Page<Charge> beforeThird = charges(ListChargesParams.builder().createdLt(thirdCreated).limit(100));
+        Page<Charge> exactlyThird = charges(ListChargesParams.builder().createdGt(thirdCreated - 1)
                 .createdLte(thirdCreated));
 
         assertThat(ids(fromThird)).containsExactlyElementsOf(ids(CHARGES.subList(0, 5)));
@@ -100,31 +100,31 @@ class PaginationTest {
 
     @Test
     void pagePaginationCoversEveryOrderOnce() {
-        OrderList first = orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).perPage(2).page(1));
-        OrderList second = orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).perPage(2).page(2));
-        OrderList third = orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).perPage(2).page(3));
-        OrderList beyond = orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).perPage(2).page(4));
+        Page<Order> first = orders(ListOrdersParams.builder().app(Fixtures.APP).perPage(2).page(1));
+        Page<Order> second = orders(ListOrdersParams.builder().app(Fixtures.APP).perPage(2).page(2));
+        Page<Order> third = orders(ListOrdersParams.builder().app(Fixtures.APP).perPage(2).page(3));
+        Page<Order> beyond = orders(ListOrdersParams.builder().app(Fixtures.APP).perPage(2).page(4));
 
-        assertThat(first.getHasMore()).isTrue();
-        assertThat(second.getHasMore()).isTrue();
-        assertThat(third.getHasMore()).isFalse();
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.hasMore()).isTrue();
+        assertThat(third.hasMore()).isFalse();
         List<String> seen = new ArrayList<>();
-        for (OrderList page : List.of(first, second, third)) {
-            page.getData().forEach(order -> seen.add(order.getId()));
+        for (Page<Order> page : List.of(first, second, third)) {
+            page.data().forEach(order -> seen.add(order.getId()));
         }
         assertThat(seen).containsExactlyElementsOf(ORDERS.stream().map(Order::getId).toList());
-        assertThat(beyond.getData()).isEmpty();
-        assertThat(client.autoPaging().orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).perPage(2))
-                .stream().map(Order::getId).toList()).isEqualTo(seen);
-        assertThat(orders(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP).uid("user_3")).getData())
+        assertThat(beyond.data()).isEmpty();
+        assertThat(client.orders().list(ListOrdersParams.builder().app(Fixtures.APP).perPage(2).build())
+                .autoPaging().stream().map(Order::getId).toList()).isEqualTo(seen);
+        assertThat(orders(ListOrdersParams.builder().app(Fixtures.APP).uid("user_3")).data())
                 .extracting(Order::getId).containsExactly(ORDERS.get(1).getId());
     }
 
     @Test
     void expandAppTurnsTheAppIdIntoTheApp() {
-        Charge plain = client.charges().retrieveCharge(CHARGES.get(0).getId(), Set.of());
-        Charge expanded = client.charges().retrieveCharge(CHARGES.get(0).getId(), Set.of("app"));
-        ChargeList expandedList = charges(new ChargesApi.ListChargesQueryParams().limit(2).expand(Set.of("app")));
+        Charge plain = client.charges().retrieve(CHARGES.get(0).getId());
+        Charge expanded = client.charges().retrieve(CHARGES.get(0).getId(), RetrieveChargeParams.builder().expand("app").build());
+        Page<Charge> expandedList = charges(ListChargesParams.builder().limit(2).expand("app"));
 
         assertThat(plain.getApp().isExpanded()).isFalse();
         assertThat(plain.getApp().id()).isEqualTo(Fixtures.APP);
@@ -133,12 +133,12 @@ class PaginationTest {
             assertThat(app.getId()).isEqualTo(Fixtures.APP);
             assertThat(app.getChannelsSupported()).contains("upacp", "wx", "alipay");
         });
-        assertThat(expandedList.getData()).allSatisfy(charge -> assertThat(charge.getApp().isExpanded()).isTrue());
+        assertThat(expandedList.data()).allSatisfy(charge -> assertThat(charge.getApp().isExpanded()).isTrue());
     }
 
     @Test
     void aCursorFromAnotherListIsRefused() {
-        assertThatThrownBy(() -> charges(new ChargesApi.ListChargesQueryParams().startingAfter("ch_nosuchcharge00000000000")))
+        assertThatThrownBy(() -> charges(ListChargesParams.builder().startingAfter("ch_nosuchcharge00000000000")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("starting_after"));
     }
@@ -149,30 +149,30 @@ class PaginationTest {
         try (Sandbox laterSandbox = Sandbox.builder().clock(later).scheduler(later).start()) {
             PingppClient laterClient = PingppClient.builder().apiKey(Fixtures.newKey()).baseUrl(laterSandbox.baseUri())
                     .clock(later).maxRetries(0).build();
-            Charge recent = laterClient.charges().createCharge(Fixtures.upacpCharge(1));
+            Charge recent = laterClient.charges().create(Fixtures.upacpCharge(1));
             later.advance(Duration.ofDays(31));
 
-            assertThat(laterClient.charges().listCharges(new ChargesApi.ListChargesQueryParams().appId(Fixtures.APP))
-                    .getData()).isEmpty();
-            assertThat(laterClient.charges().listCharges(new ChargesApi.ListChargesQueryParams().appId(Fixtures.APP)
-                    .createdGte(0L)).getData()).extracting(Charge::getId).containsExactly(recent.getId());
+            assertThat(laterClient.charges().list(ListChargesParams.builder().appId(Fixtures.APP).build())
+                    .data()).isEmpty();
+            assertThat(laterClient.charges().list(ListChargesParams.builder().appId(Fixtures.APP)
+                    .createdGte(0L).build()).data()).extracting(Charge::getId).containsExactly(recent.getId());
         }
     }
 
-    private static ChargeList charges(ChargesApi.ListChargesQueryParams query) {
-        return client.charges().listCharges(query.appId(Fixtures.APP));
+    private static Page<Charge> charges(ListChargesParams.Builder query) {
+        return client.charges().list(query.appId(Fixtures.APP).build());
     }
 
-    private static OrderList orders(OrdersApi.ListOrdersQueryParams query) {
-        return client.orders().listOrders(query);
+    private static Page<Order> orders(ListOrdersParams.Builder query) {
+        return client.orders().list(query.build());
     }
 
-    private static String last(ChargeList page) {
-        return page.getData().get(page.getData().size() - 1).getId();
+    private static String last(Page<Charge> page) {
+        return page.data().get(page.data().size() - 1).getId();
     }
 
-    private static List<String> ids(ChargeList page) {
-        return ids(page.getData());
+    private static List<String> ids(Page<Charge> page) {
+        return ids(page.data());
     }
 
     private static List<String> ids(List<Charge> charges) {

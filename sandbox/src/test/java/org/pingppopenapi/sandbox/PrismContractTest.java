@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.InvalidRequestException;
+import org.pingppopenapi.client.Page;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.PingppException;
-import org.pingppopenapi.client.api.ChargesApi;
-import org.pingppopenapi.client.api.EventsApi;
-import org.pingppopenapi.client.api.OrdersApi;
-import org.pingppopenapi.client.model.ApiResponse;
 import org.pingppopenapi.client.model.Charge;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.client.model.Order;
@@ -47,6 +47,13 @@ import org.pingppopenapi.client.model.SubAppChannelCreateRequest;
 import org.pingppopenapi.client.model.SubAppChannelUpdateRequest;
 import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
+import org.pingppopenapi.client.param.ListChargeRefundsParams;
+import org.pingppopenapi.client.param.ListChargesParams;
+import org.pingppopenapi.client.param.ListEventsParams;
+import org.pingppopenapi.client.param.ListOrdersParams;
+import org.pingppopenapi.client.param.ListRechargesParams;
+import org.pingppopenapi.client.param.ListSubAppsParams;
+import org.pingppopenapi.client.param.RetrieveChargeParams;
 import org.pingppopenapi.prism.PrismOptions;
 import org.pingppopenapi.prism.PrismServer;
 import org.pingppopenapi.prism.PrismViolations;
@@ -67,6 +74,9 @@ class PrismContractTest {
     private static final Map<String, Object> ISV_PARAMS = Map.of("fee_rate", 16, "mer_id", "288880088880008",
             "inst_id", "98888888", "key", "eae4c4426b73e26e48dacf0fd6e9a9e1", "support_refund", true);
 
+    /** The answer the client last received: its own OkHttpClient records them for {@link #body}. */
+    private static final AtomicReference<Response> LAST_ANSWER = new AtomicReference<>();
+
     private static Sandbox sandbox;
     private static PrismServer prism;
     private static PingppClient client;
@@ -78,7 +88,13 @@ class PrismContractTest {
         Path spec = Path.of(System.getProperty("pingpp.root", "..")).resolve("spec/target/pingpp-openapi.yaml");
         prism = PrismServer.startProxy(spec, sandbox.baseUri(), PrismOptions.defaults().withErrors(true));
         String key = Fixtures.newKey();
-        client = PingppClient.builder().apiKey(key).baseUrl(prism.baseUri()).maxRetries(0).build();
+        OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
+            Response response = chain.proceed(chain.request());
+            LAST_ANSWER.set(response);
+            return response;
+        }).build();
+        client = PingppClient.builder().apiKey(key).appId(Fixtures.APP).baseUrl(prism.baseUri()).httpClient(recording)
+                .maxRetries(0).build();
         direct = new SandboxHttp(sandbox.baseUri(), key);
     }
 
@@ -93,40 +109,39 @@ class PrismContractTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void chargesRefundsAndEventsObeyTheSpec() {
-        Charge charge = body(client.charges().createChargeWithHttpInfo(Fixtures.upacpCharge(300)));
+        Charge charge = body(client.charges().create(Fixtures.upacpCharge(300)));
         direct.pay(charge.getId());
-        Refund partial = body(client.refunds().createChargeRefundWithHttpInfo(charge.getId(),
+        Refund partial = body(client.charges().refunds().create(charge.getId(),
                 new RefundCreateRequest().amount(100L).description("partial").metadata(Map.of("reason", "size"))));
-        body(client.refunds().createChargeRefundWithHttpInfo(charge.getId(), new RefundCreateRequest().description("rest")));
-        assertRefusedWithinTheSpec(() -> client.refunds().createChargeRefund(charge.getId(),
+        body(client.charges().refunds().create(charge.getId(), new RefundCreateRequest().description("rest")));
+        assertRefusedWithinTheSpec(() -> client.charges().refunds().create(charge.getId(),
                 new RefundCreateRequest().amount(1L).description("nothing left")), ChannelException.class);
-        assertRefusedWithinTheSpec(() -> client.charges().createCharge(Fixtures.upacpCharge(300).orderNo(charge.getOrderNo())),
+        assertRefusedWithinTheSpec(() -> client.charges().create(Fixtures.upacpCharge(300).orderNo(charge.getOrderNo())),
                 InvalidRequestException.class);
-        assertRefusedWithinTheSpec(() -> client.charges().retrieveCharge("ch_000000000000000000000000", Set.of()),
+        assertRefusedWithinTheSpec(() -> client.charges().retrieve("ch_000000000000000000000000"),
                 InvalidRequestException.class);
 
-        Charge wechat = body(client.charges().createChargeWithHttpInfo(Fixtures.upacpCharge(10).channel("wx_pub")
+        Charge wechat = body(client.charges().create(Fixtures.upacpCharge(10).channel("wx_pub")
                 .extra(Map.of("open_id", "o-user"))));
-        body(client.charges().createChargeWithHttpInfo(Fixtures.upacpCharge(10).channel("isv_scan")
+        body(client.charges().create(Fixtures.upacpCharge(10).channel("isv_scan")
                 .extra(Map.of("scan_code", "286801346868493272", "terminal_id", "SH008",
                         "goods_list", List.of(Map.of("goods_id", "iphone6s16G", "goods_name", "iPhone6s 16G",
                                 "goods_num", 1, "price", 528800))))));
-        assertThat(body(client.charges().retrieveChargeWithHttpInfo(charge.getId(), Set.of("app"))).getApp().isExpanded()).isTrue();
-        assertThat(body(client.charges().listChargesWithHttpInfo(new ChargesApi.ListChargesQueryParams().appId(Fixtures.APP)
-                .limit(2).expand(Set.of("app")))).getData()).hasSize(2);
-        assertThat(body(client.charges().listChargesWithHttpInfo(new ChargesApi.ListChargesQueryParams().appId(Fixtures.APP)
-                .startingAfter(wechat.getId()).createdGte(0L).paid(true))).getData()).extracting(Charge::getId)
+        assertThat(body(client.charges().retrieve(charge.getId(), RetrieveChargeParams.builder().expand("app").build())).getApp().isExpanded()).isTrue();
+        assertThat(body(client.charges().list(ListChargesParams.builder().appId(Fixtures.APP)
+                .limit(2).expand("app").build())).data()).hasSize(2);
+        assertThat(body(client.charges().list(ListChargesParams.builder().appId(Fixtures.APP)
+                .startingAfter(wechat.getId()).createdGte(0L).paid(true).build())).data()).extracting(Charge::getId)
                 .containsExactly(charge.getId());
-        RefundList refunds = body(client.refunds().listChargeRefundsWithHttpInfo(charge.getId(), 1, null, null));
-        assertThat(refunds.getHasMore()).isTrue();
-        assertThat(body(client.refunds().retrieveChargeRefundWithHttpInfo(charge.getId(), partial.getId())).getAmount())
+        Page<Refund> refunds = body(client.charges().refunds().list(charge.getId(), ListChargeRefundsParams.builder().limit(1).build()));
+        assertThat(refunds.hasMore()).isTrue();
+        assertThat(body(client.charges().refunds().retrieve(charge.getId(), partial.getId())).getAmount())
                 .isEqualTo(100L);
 
-        List<Event> events = body(client.events().listEventsWithHttpInfo(new EventsApi.ListEventsQueryParams().limit(20)))
-                .getData();
+        List<Event> events = body(client.events().list(ListEventsParams.builder().limit(20).build())).data();
         assertThat(events).extracting(Event::getType).contains("charge.succeeded", "refund.succeeded");
         for (Event event : events) {
-            body(client.events().retrieveEventWithHttpInfo(event.getId()));
+            body(client.events().retrieve(event.getId()));
         }
         assertPrismSawNoViolation();
     }
@@ -134,45 +149,43 @@ class PrismContractTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void ordersTheirChargesAndRefundsObeyTheSpec() {
-        Order order = body(client.orders().createOrderWithHttpInfo(Fixtures.order(100, "user_007").metadata(Map.of("k", "v"))));
-        Order paying = body(client.orders().payOrderWithHttpInfo(order.getId(), new OrderPayRequest().chargeAmount(100L)
+        Order order = body(client.orders().create(Fixtures.order(100, "user_007").metadata(Map.of("k", "v"))));
+        Order paying = body(client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(100L)
                 .channel("isv_qr").extra(Map.of("pay_channel", "wx", "terminal_id", "SH008"))));
-        body(client.orderCharges().listOrderChargesWithHttpInfo(order.getId(), null, null, null, null, null));
-        body(client.orderCharges().retrieveOrderChargeWithHttpInfo(order.getId(), paying.getCharge()));
+        body(client.orders().charges().list(order.getId()));
+        body(client.orders().charges().retrieve(order.getId(), paying.getCharge()));
         direct.pay(paying.getCharge());
-        body(client.orders().retrieveOrderWithHttpInfo(order.getId()));
-        RefundList refunds = body(client.orderRefunds().createOrderRefundWithHttpInfo(order.getId(),
+        body(client.orders().retrieve(order.getId()));
+        RefundList refunds = body(client.orders().orderRefunds().create(order.getId(),
                 new OrderRefundCreateRequest().description("part").chargeAmount(30L)));
-        body(client.charges().retrieveChargeWithHttpInfo(refunds.getData().get(0).getCharge(), Set.of()));
-        body(client.orderRefunds().listOrderRefundsWithHttpInfo(order.getId(), null, null, null, null, null, null, null));
-        body(client.orderRefunds().retrieveOrderRefundWithHttpInfo(order.getId(), refunds.getData().get(0).getId()));
-        String orderRefundRecord = body(client.orders().retrieveOrderWithHttpInfo(order.getId())).getRefunds().getData()
-                .get(0).getId();
-        body(client.orderRefunds().retrieveOrderRefundWithHttpInfo(order.getId(), orderRefundRecord));
+        body(client.charges().retrieve(refunds.getData().get(0).getCharge()));
+        body(client.orders().orderRefunds().list(order.getId()));
+        body(client.orders().orderRefunds().retrieve(order.getId(), refunds.getData().get(0).getId()));
+        String orderRefundRecord = body(client.orders().retrieve(order.getId())).getRefunds().getData().get(0).getId();
+        body(client.orders().orderRefunds().retrieve(order.getId(), orderRefundRecord));
 
-        Order toCancel = body(client.orders().createOrderWithHttpInfo(Fixtures.order(5, "user_007")));
-        body(client.orders().cancelOrderWithHttpInfo(toCancel.getId(),
+        Order toCancel = body(client.orders().create(Fixtures.order(5, "user_007")));
+        body(client.orders().cancel(toCancel.getId(),
                 new OrderCancelRequest().status(OrderCancelRequest.StatusEnum.CANCELED)));
-        assertRefusedWithinTheSpec(() -> client.orders().payOrder(toCancel.getId(),
+        assertRefusedWithinTheSpec(() -> client.orders().pay(toCancel.getId(),
                 new OrderPayRequest().chargeAmount(5L).channel("alipay")), ChannelException.class);
-        assertThat(body(client.orders().listOrdersWithHttpInfo(new OrdersApi.ListOrdersQueryParams().app(Fixtures.APP)
-                .perPage(1).page(2))).getData()).hasSize(1);
+        assertThat(body(client.orders().list(ListOrdersParams.builder().app(Fixtures.APP)
+                .perPage(1).page(2).build())).data()).hasSize(1);
 
-        Recharge recharge = body(client.recharges().createRechargeWithHttpInfo(Fixtures.APP, new RechargeCreateRequest()
+        Recharge recharge = body(client.recharges().create(new RechargeCreateRequest()
                 .user("user_007").charge(new RechargeChargeParams().amount(200L).channel("upacp").orderNo(Fixtures.orderNo())
                         .subject("top-up").body("top-up")).balanceBonus(new RechargeBalanceBonusParams()
                         .amount(20L))));
         direct.pay(recharge.getCharge().getId());
-        body(client.recharges().retrieveRechargeWithHttpInfo(Fixtures.APP, recharge.getId()));
-        body(client.recharges().listRechargesWithHttpInfo(Fixtures.APP, "user_007", true, null, null, null, null, null, null,
-                null));
-        Order fromBalance = body(client.orders().createOrderWithHttpInfo(Fixtures.order(220, "user_007")));
-        body(client.orders().payOrderWithHttpInfo(fromBalance.getId(), new OrderPayRequest().chargeAmount(0L).balanceAmount(220L)));
-        body(client.orderRefunds().createOrderRefundWithHttpInfo(fromBalance.getId(),
+        body(client.recharges().retrieve(recharge.getId()));
+        body(client.recharges().list(ListRechargesParams.builder().user("user_007").succeeded(true).build()));
+        Order fromBalance = body(client.orders().create(Fixtures.order(220, "user_007")));
+        body(client.orders().pay(fromBalance.getId(), new OrderPayRequest().chargeAmount(0L).balanceAmount(220L)));
+        body(client.orders().orderRefunds().create(fromBalance.getId(),
                 new OrderRefundCreateRequest().description("to the balance")));
-        for (Event event : body(client.events().listEventsWithHttpInfo(new EventsApi.ListEventsQueryParams().limit(20)
-                .type("order.succeeded"))).getData()) {
-            body(client.events().retrieveEventWithHttpInfo(event.getId()));
+        for (Event event : body(client.events().list(ListEventsParams.builder().limit(20)
+                .type("order.succeeded").build())).data()) {
+            body(client.events().retrieve(event.getId()));
         }
         assertPrismSawNoViolation();
     }
@@ -180,25 +193,25 @@ class PrismContractTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void subAppsAndTheirChannelsObeyTheSpec() {
-        SubApp parent = body(client.subApps().createSubAppWithHttpInfo(Fixtures.APP, new SubAppCreateRequest()
+        SubApp parent = body(client.subApps().create(new SubAppCreateRequest()
                 .displayName("parent shop").user("contract_owner_1").metadata(Map.of("a", "b")).description("Your description")));
-        SubApp child = body(client.subApps().createSubAppWithHttpInfo(Fixtures.APP, new SubAppCreateRequest()
+        SubApp child = body(client.subApps().create(new SubAppCreateRequest()
                 .displayName("child shop").user("contract_owner_2").parentApp(parent.getId())));
-        body(client.subApps().retrieveSubAppWithHttpInfo(Fixtures.APP, child.getId()));
-        body(client.subApps().updateSubAppWithHttpInfo(Fixtures.APP, child.getId(), new SubAppUpdateRequest()
+        body(client.subApps().retrieve(child.getId()));
+        body(client.subApps().update(child.getId(), new SubAppUpdateRequest()
                 .displayName("child shop 2").metadata(Map.of("key", "value"))));
-        assertThat(body(client.subApps().listSubAppsWithHttpInfo(Fixtures.APP, 2, null, null, null, null, null, null, null))
-                .getData()).extracting(SubApp::getId).containsExactly(child.getId());
-        body(client.subAppChannels().createSubAppChannelWithHttpInfo(Fixtures.APP, child.getId(),
+        assertThat(body(client.subApps().list(ListSubAppsParams.builder().level(2).build()))
+                .data()).extracting(SubApp::getId).containsExactly(child.getId());
+        body(client.subApps().channels().create(child.getId(),
                 new SubAppChannelCreateRequest().channel("isv_wap").params(ISV_PARAMS).banned(false)
                         .description("description for channel isv_wap")));
-        body(client.subAppChannels().retrieveSubAppChannelWithHttpInfo(Fixtures.APP, child.getId(), "isv_wap"));
-        body(client.subAppChannels().updateSubAppChannelWithHttpInfo(Fixtures.APP, child.getId(), "isv_wap",
+        body(client.subApps().channels().retrieve(child.getId(), "isv_wap"));
+        body(client.subApps().channels().update(child.getId(), "isv_wap",
                 new SubAppChannelUpdateRequest().banned(true).bannedMsg("Suspended.")));
-        body(client.subAppChannels().deleteSubAppChannelWithHttpInfo(Fixtures.APP, child.getId(), "isv_wap"));
-        assertRefusedWithinTheSpec(() -> client.subApps().deleteSubApp(Fixtures.APP, parent.getId()), ChannelException.class);
-        body(client.subApps().deleteSubAppWithHttpInfo(Fixtures.APP, child.getId()));
-        body(client.subApps().deleteSubAppWithHttpInfo(Fixtures.APP, parent.getId()));
+        body(client.subApps().channels().delete(child.getId(), "isv_wap"));
+        assertRefusedWithinTheSpec(() -> client.subApps().delete(parent.getId()), ChannelException.class);
+        body(client.subApps().delete(child.getId()));
+        body(client.subApps().delete(parent.getId()));
         assertPrismSawNoViolation();
     }
 
@@ -246,11 +259,12 @@ class PrismContractTest {
         return operations;
     }
 
-    /** The answer's body, once its headers show Prism found nothing to report. */
-    private static <T> T body(ApiResponse<T> response) {
-        PrismViolations.assertNone(response.getHeaders());
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        return response.getData();
+    /** What the call answered, once the headers of its answer show Prism found nothing to report. */
+    private static <T> T body(T answer) {
+        Response raw = LAST_ANSWER.get();
+        PrismViolations.assertNone(raw.headers().toMultimap());
+        assertThat(raw.code()).isEqualTo(200);
+        return answer;
     }
 
     /** The sandbox refused the call with the Ping++ error body, and Prism found the error answer within the spec. */

@@ -62,10 +62,10 @@ class RequestSignaturesTest {
                 .maxRetries(0).build();
         PingppClient unsigned = Fixtures.client(sandbox, key);
 
-        Charge charge = signing.charges().createCharge(Fixtures.upacpCharge(100));
+        Charge charge = signing.charges().create(Fixtures.upacpCharge(100));
 
         assertThat(charge.getPaid()).isFalse();
-        assertThatThrownBy(() -> unsigned.charges().createCharge(Fixtures.upacpCharge(100)))
+        assertThatThrownBy(() -> unsigned.charges().create(Fixtures.upacpCharge(100)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, refused -> {
                     assertThat(refused.httpStatus()).isEqualTo(400);
                     assertThat(refused.code()).isEqualTo("signature_missing");
@@ -105,7 +105,7 @@ class RequestSignaturesTest {
         String key = Fixtures.newKey();
         PingppClient signing = PingppClient.builder().apiKey(key).privateKey(privateKeyPem).baseUrl(sandbox.baseUri())
                 .maxRetries(0).build();
-        Charge charge = signing.charges().createCharge(Fixtures.upacpCharge(100));
+        Charge charge = signing.charges().create(Fixtures.upacpCharge(100));
         SandboxHttp http = new SandboxHttp(sandbox.baseUri(), key);
         signedPost(http, "/sandbox/charges/" + charge.getId() + "/pay", "");
         String path = "/v1/charges/" + charge.getId() + "/refunds";
@@ -120,7 +120,7 @@ class RequestSignaturesTest {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
         assertThat(replayed.error().get("code").asText()).isEqualTo("signature_replayed");
-        assertThat(signing.charges().retrieveCharge(charge.getId(), Set.of()).getAmountRefunded()).isEqualTo(30L);
+        assertThat(signing.charges().retrieve(charge.getId()).getAmountRefunded()).isEqualTo(30L);
     }
 
     @Test
@@ -130,8 +130,8 @@ class RequestSignaturesTest {
         PingppClient sharedKey = PingppClient.builder().apiKey(OWN_KEY_ACCOUNT).privateKey(privateKeyPem)
                 .baseUrl(sandbox.baseUri()).maxRetries(0).build();
 
-        assertThat(ownKey.charges().createCharge(Fixtures.upacpCharge(100)).getPaid()).isFalse();
-        assertThatThrownBy(() -> sharedKey.charges().createCharge(Fixtures.upacpCharge(100)))
+        assertThat(ownKey.charges().create(Fixtures.upacpCharge(100)).getPaid()).isFalse();
+        assertThatThrownBy(() -> sharedKey.charges().create(Fixtures.upacpCharge(100)))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         refused -> assertThat(refused.code()).isEqualTo("signature_invalid"));
     }

@@ -32,16 +32,16 @@ class SandboxControlTest {
     void resetForgetsTheCallersAccountOnly() {
         String mine = Fixtures.newKey();
         String theirs = Fixtures.newKey();
-        Charge kept = Fixtures.client(sandbox, theirs).charges().createCharge(Fixtures.upacpCharge(1));
+        Charge kept = Fixtures.client(sandbox, theirs).charges().create(Fixtures.upacpCharge(1));
         PingppClient client = Fixtures.client(sandbox, mine);
-        Charge forgotten = client.charges().createCharge(Fixtures.upacpCharge(1));
+        Charge forgotten = client.charges().create(Fixtures.upacpCharge(1));
 
         SandboxHttp.Answer reset = new SandboxHttp(sandbox.baseUri(), mine).post("/sandbox/reset");
 
         assertThat(reset.status()).isEqualTo(204);
         assertThat(new SandboxHttp(sandbox.baseUri(), mine).get("/v1/charges/" + forgotten.getId()).status()).isEqualTo(404);
         assertThat(new SandboxHttp(sandbox.baseUri(), theirs).get("/v1/charges/" + kept.getId()).status()).isEqualTo(200);
-        assertThat(client.charges().createCharge(Fixtures.upacpCharge(1).orderNo(forgotten.getOrderNo())).getOrderNo())
+        assertThat(client.charges().create(Fixtures.upacpCharge(1).orderNo(forgotten.getOrderNo())).getOrderNo())
                 .as("its order_no is free again").isEqualTo(forgotten.getOrderNo());
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
+import org.pingppopenapi.client.RequestOptions;
 import org.pingppopenapi.client.model.AppReference;
 import org.pingppopenapi.client.model.ChargeCreateRequest;
 import org.pingppopenapi.client.model.DeletedChannel;
@@ -21,6 +22,7 @@ import org.pingppopenapi.client.model.SubAppChannelCreateRequest;
 import org.pingppopenapi.client.model.SubAppChannelUpdateRequest;
 import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
+import org.pingppopenapi.client.param.ListSubAppsParams;
 
 /** Sub-apps (002): at most 5 levels under the platform app, parents that exist, no cycles; their channels. */
 class SubAppTest {
@@ -46,7 +48,7 @@ class SubAppTest {
         List<SubApp> chain = new ArrayList<>();
         String parent = Fixtures.APP;
         for (int level = 1; level <= 5; level++) {
-            SubApp subApp = client.subApps().createSubApp(Fixtures.APP, subApp("level " + level, parent));
+            SubApp subApp = client.subApps().create(subApp("level " + level, parent));
             assertThat(subApp.getLevel()).isEqualTo(level);
             assertThat(subApp.getParentApp()).isEqualTo(parent);
             chain.add(subApp);
@@ -54,29 +56,30 @@ class SubAppTest {
         }
         String deepest = parent;
 
-        assertThatThrownBy(() -> client.subApps().createSubApp(Fixtures.APP, subApp("level 6", deepest)))
+        assertThatThrownBy(() -> client.subApps().create(subApp("level 6", deepest)))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("parent_app"));
-        assertThat(client.subApps().listSubApps(Fixtures.APP, 5, null, null, null, null, null, null, null).getData())
+        assertThat(client.subApps().list(ListSubAppsParams.builder().level(5).build()).data())
                 .extracting(SubApp::getId).containsExactly(deepest);
-        assertThat(client.subApps().listSubApps(Fixtures.APP, null, chain.get(0).getId(), null, null, null, null, null, null)
-                .getData()).extracting(SubApp::getId).containsExactly(chain.get(1).getId());
-        assertThat(client.subApps().listSubApps(Fixtures.APP, null, null, null, null, null, null, null, null).getData())
+        assertThat(client.subApps().list(ListSubAppsParams.builder().parentApp(chain.get(0).getId()).build())
+                .data()).extracting(SubApp::getId).containsExactly(chain.get(1).getId());
+        assertThat(client.subApps().list().data())
                 .hasSize(5);
     }
 
     @Test
     void theParentMustBeThePlatformOrOneOfItsLiveSubApps() {
         PingppClient client = Fixtures.client(sandbox, Fixtures.newKey());
-        SubApp elsewhere = client.subApps().createSubApp("app_LibTW1n1SOq9Pin1", subApp("other platform", null));
+        SubApp elsewhere = client.subApps().create(subApp("other platform", null),
+                RequestOptions.builder().appId("app_LibTW1n1SOq9Pin1").build());
 
-        assertThatThrownBy(() -> client.subApps().createSubApp(Fixtures.APP, subApp("orphan", "app_rDyHSCy14aL8m9ev")))
+        assertThatThrownBy(() -> client.subApps().create(subApp("orphan", "app_rDyHSCy14aL8m9ev")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("parent_app"));
-        assertThatThrownBy(() -> client.subApps().createSubApp(Fixtures.APP, subApp("stranger", elsewhere.getId())))
+        assertThatThrownBy(() -> client.subApps().create(subApp("stranger", elsewhere.getId())))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("parent_app"));
-        assertThatThrownBy(() -> client.subApps().retrieveSubApp(Fixtures.APP, elsewhere.getId()))
+        assertThatThrownBy(() -> client.subApps().retrieve(elsewhere.getId()))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).httpStatus()).isEqualTo(404));
     }
@@ -84,95 +87,95 @@ class SubAppTest {
     @Test
     void movingASubAppKeepsTheTreeFiveLevelsDeepAndAcyclic() {
         PingppClient client = Fixtures.client(sandbox, Fixtures.newKey());
-        SubApp a = client.subApps().createSubApp(Fixtures.APP, subApp("app a", null));
-        SubApp b = client.subApps().createSubApp(Fixtures.APP, subApp("app b", a.getId()));
-        SubApp c = client.subApps().createSubApp(Fixtures.APP, subApp("app c", b.getId()));
-        SubApp d = client.subApps().createSubApp(Fixtures.APP, subApp("app d", null));
+        SubApp a = client.subApps().create(subApp("app a", null));
+        SubApp b = client.subApps().create(subApp("app b", a.getId()));
+        SubApp c = client.subApps().create(subApp("app c", b.getId()));
+        SubApp d = client.subApps().create(subApp("app d", null));
 
-        assertThatThrownBy(() -> client.subApps().updateSubApp(Fixtures.APP, a.getId(), new SubAppUpdateRequest().parentApp(c.getId())))
+        assertThatThrownBy(() -> client.subApps().update(a.getId(), new SubAppUpdateRequest().parentApp(c.getId())))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("parent_app"));
-        SubApp moved = client.subApps().updateSubApp(Fixtures.APP, a.getId(), new SubAppUpdateRequest().parentApp(d.getId())
+        SubApp moved = client.subApps().update(a.getId(), new SubAppUpdateRequest().parentApp(d.getId())
                 .displayName("a, moved"));
         assertThat(moved.getLevel()).isEqualTo(2);
         assertThat(moved.getDisplayName()).isEqualTo("a, moved");
-        assertThat(client.subApps().retrieveSubApp(Fixtures.APP, c.getId()).getLevel()).isEqualTo(4);
-        SubApp e = client.subApps().createSubApp(Fixtures.APP, subApp("app e", c.getId()));
+        assertThat(client.subApps().retrieve(c.getId()).getLevel()).isEqualTo(4);
+        SubApp e = client.subApps().create(subApp("app e", c.getId()));
         assertThat(e.getLevel()).isEqualTo(5);
-        SubApp top = client.subApps().createSubApp(Fixtures.APP, subApp("top", null));
-        SubApp under = client.subApps().createSubApp(Fixtures.APP, subApp("under", top.getId()));
-        assertThatThrownBy(() -> client.subApps().updateSubApp(Fixtures.APP, top.getId(), new SubAppUpdateRequest().parentApp(c.getId())))
+        SubApp top = client.subApps().create(subApp("top", null));
+        SubApp under = client.subApps().create(subApp("under", top.getId()));
+        assertThatThrownBy(() -> client.subApps().update(top.getId(), new SubAppUpdateRequest().parentApp(c.getId())))
                 .as("top's sub-app would sit at level 6")
                 .isInstanceOf(InvalidRequestException.class);
-        assertThat(client.subApps().retrieveSubApp(Fixtures.APP, under.getId()).getLevel()).isEqualTo(2);
+        assertThat(client.subApps().retrieve(under.getId()).getLevel()).isEqualTo(2);
     }
 
     @Test
     void aSubAppWithSubAppsIsNotDeletedAndADeletedOneIsGone() {
         PingppClient client = Fixtures.client(sandbox, Fixtures.newKey());
-        SubApp parent = client.subApps().createSubApp(Fixtures.APP, subApp("parent", null));
-        SubApp child = client.subApps().createSubApp(Fixtures.APP, subApp("child", parent.getId()));
+        SubApp parent = client.subApps().create(subApp("parent", null));
+        SubApp child = client.subApps().create(subApp("child", parent.getId()));
 
-        assertThatThrownBy(() -> client.subApps().deleteSubApp(Fixtures.APP, parent.getId()))
+        assertThatThrownBy(() -> client.subApps().delete(parent.getId()))
                 .isInstanceOf(ChannelException.class)
                 .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("sub_app_has_sub_apps"));
-        assertThat(client.subApps().deleteSubApp(Fixtures.APP, child.getId()).getDeleted()).isTrue();
-        assertThatThrownBy(() -> client.subApps().retrieveSubApp(Fixtures.APP, child.getId()))
+        assertThat(client.subApps().delete(child.getId()).getDeleted()).isTrue();
+        assertThatThrownBy(() -> client.subApps().retrieve(child.getId()))
                 .isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> client.charges().createCharge(Fixtures.upacpCharge(1).app(new AppReference().id(child.getId()))))
+        assertThatThrownBy(() -> client.charges().create(Fixtures.upacpCharge(1).app(new AppReference().id(child.getId()))))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("app.id"));
-        assertThat(client.subApps().deleteSubApp(Fixtures.APP, parent.getId()).getId()).isEqualTo(parent.getId());
+        assertThat(client.subApps().delete(parent.getId()).getId()).isEqualTo(parent.getId());
     }
 
     @Test
     void channelsAreConfiguredUpdatedBannedAndRemoved() {
         PingppClient client = Fixtures.client(sandbox, Fixtures.newKey());
-        SubApp subApp = client.subApps().createSubApp(Fixtures.APP, subApp("shop", null));
+        SubApp subApp = client.subApps().create(subApp("shop", null));
 
-        SubAppChannel added = client.subAppChannels().createSubAppChannel(Fixtures.APP, subApp.getId(),
+        SubAppChannel added = client.subApps().channels().create(subApp.getId(),
                 new SubAppChannelCreateRequest().channel("isv_qr").params(ISV_PARAMS).description("description for channel isv_qr"));
         assertThat(added.getBanned()).isFalse();
         assertThat(added.getParams()).containsEntry("mer_id", "288880088880008");
-        assertThat(client.subApps().retrieveSubApp(Fixtures.APP, subApp.getId()).getAvailableMethods()).containsExactly("isv_qr");
-        assertThatThrownBy(() -> client.subAppChannels().createSubAppChannel(Fixtures.APP, subApp.getId(),
+        assertThat(client.subApps().retrieve(subApp.getId()).getAvailableMethods()).containsExactly("isv_qr");
+        assertThatThrownBy(() -> client.subApps().channels().create(subApp.getId(),
                 new SubAppChannelCreateRequest().channel("isv_qr").params(ISV_PARAMS)))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("channel"));
-        assertThatThrownBy(() -> client.subAppChannels().createSubAppChannel(Fixtures.APP, subApp.getId(),
+        assertThatThrownBy(() -> client.subApps().channels().create(subApp.getId(),
                 new SubAppChannelCreateRequest().channel("isv_scan").params(Map.of("mer_id", "short"))))
                 .as("the offline-scan channels' params rule")
                 .isInstanceOf(InvalidRequestException.class);
 
-        SubAppChannel banned = client.subAppChannels().updateSubAppChannel(Fixtures.APP, subApp.getId(), "isv_qr",
+        SubAppChannel banned = client.subApps().channels().update(subApp.getId(), "isv_qr",
                 new SubAppChannelUpdateRequest().banned(true).bannedMsg("Suspended while the documents are reviewed."));
         assertThat(banned.getBanned()).isTrue();
         assertThat(banned.getParams()).as("kept").containsEntry("inst_id", "98888888");
-        assertThat(client.subApps().retrieveSubApp(Fixtures.APP, subApp.getId()).getAvailableMethods()).isEmpty();
+        assertThat(client.subApps().retrieve(subApp.getId()).getAvailableMethods()).isEmpty();
         ChargeCreateRequest throughBanned = Fixtures.upacpCharge(10).app(new AppReference().id(subApp.getId()))
                 .channel("isv_qr").extra(Map.of("pay_channel", "wx", "terminal_id", "SH008"));
-        assertThatThrownBy(() -> client.charges().createCharge(throughBanned))
+        assertThatThrownBy(() -> client.charges().create(throughBanned))
                 .isInstanceOf(ChannelException.class)
                 .satisfies(e -> assertThat(((ChannelException) e).type()).isEqualTo("channel_error"));
 
-        DeletedChannel removed = client.subAppChannels().deleteSubAppChannel(Fixtures.APP, subApp.getId(), "isv_qr");
+        DeletedChannel removed = client.subApps().channels().delete(subApp.getId(), "isv_qr");
         assertThat(removed.getDeleted()).isTrue();
-        assertThatThrownBy(() -> client.subAppChannels().retrieveSubAppChannel(Fixtures.APP, subApp.getId(), "isv_qr"))
+        assertThatThrownBy(() -> client.subApps().channels().retrieve(subApp.getId(), "isv_qr"))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).httpStatus()).isEqualTo(404));
-        assertThat(client.charges().createCharge(throughBanned).getApp().id()).isEqualTo(subApp.getId());
+        assertThat(client.charges().create(throughBanned).getApp().id()).isEqualTo(subApp.getId());
     }
 
     @Test
     void theSubAppsUserIsCreatedOnceAndUserZeroIsDisabledWithTheSubApp() {
         PingppClient client = Fixtures.client(sandbox, Fixtures.newKey());
-        SubApp subApp = client.subApps().createSubApp(Fixtures.APP, subApp("shop", null).user("owner_1"));
+        SubApp subApp = client.subApps().create(subApp("shop", null).user("owner_1"));
         assertThat(subApp.getUser().id()).isEqualTo("owner_1");
 
-        assertThatThrownBy(() -> client.subApps().createSubApp(Fixtures.APP, subApp("shop 2", null).user("owner_1")))
+        assertThatThrownBy(() -> client.subApps().create(subApp("shop 2", null).user("owner_1")))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("user"));
-        client.subApps().deleteSubApp(Fixtures.APP, subApp.getId());
+        client.subApps().delete(subApp.getId());
     }
 
     private static SubAppCreateRequest subApp(String name, String parent) {

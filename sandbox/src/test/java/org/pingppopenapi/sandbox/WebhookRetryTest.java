@@ -71,11 +71,11 @@ class WebhookRetryTest {
         start(delivery -> delivery == 1 ? 500 : 200);
         PingppClient client = client();
         payACharge(client);
-        String eventId = client.events().listEvents(null, null, null, null, null, null, null, null).getData().get(0).getId();
+        String eventId = client.events().list().data().get(0).getId();
 
-        assertThat(client.events().retrieveEvent(eventId).getPendingWebhooks()).isEqualTo(1);
+        assertThat(client.events().retrieve(eventId).getPendingWebhooks()).isEqualTo(1);
         time.advance(Duration.ofMinutes(2));
-        assertThat(client.events().retrieveEvent(eventId).getPendingWebhooks()).isZero();
+        assertThat(client.events().retrieve(eventId).getPendingWebhooks()).isZero();
     }
 
     private void start(IntUnaryOperator statusOfDelivery) {
@@ -94,7 +94,7 @@ class WebhookRetryTest {
 
     /** Creates and pays a charge, then runs the first delivery; returns when it was paid. */
     private Instant payACharge(PingppClient client) {
-        Charge charge = client.charges().createCharge(Fixtures.upacpCharge(100));
+        Charge charge = client.charges().create(Fixtures.upacpCharge(100));
         time.advance(Duration.ofSeconds(30));
         Instant paidAt = time.instant();
         new SandboxHttp(sandbox.baseUri(), key).pay(charge.getId());

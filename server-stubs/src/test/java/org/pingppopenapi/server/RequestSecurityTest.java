@@ -66,7 +66,7 @@ class RequestSecurityTest {
         int callsBefore = resources.callCount("createCharge");
         try (PingppClient client = client().privateKey(merchantKey).build()) {
 
-            Charge charge = client.charges().createCharge(chargeRequest());
+            Charge charge = client.charges().create(chargeRequest());
 
             assertThat(charge.getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
         }
@@ -84,7 +84,7 @@ class RequestSecurityTest {
     void theClientsHttpBasicAuthenticationPasses() {
         try (PingppClient client = client().privateKey(merchantKey).authScheme(AuthScheme.BASIC).build()) {
 
-            assertThat(client.charges().createCharge(chargeRequest()).getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
+            assertThat(client.charges().create(chargeRequest()).getId()).isEqualTo("ch_L8qn10mLmr1GS8e5OODmHaL4");
         }
         assertThat(proxy.lastExchange().requestHeader("Authorization")).isEqualTo(RawHttp.basic(API_KEY, ""));
     }
@@ -92,7 +92,7 @@ class RequestSecurityTest {
     @Test
     void aClientWithoutThePrivateKeyIsRefusedForTheMissingSignature() {
         try (PingppClient client = client().build()) {
-            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "signature_missing");
+            assertClientRejected(() -> client.charges().create(chargeRequest()), "signature_missing");
         }
         assertThat(proxy.lastExchange().requestHeaders()).doesNotContainKey(RequestSigning.SIGNATURE_HEADER);
     }
@@ -100,7 +100,7 @@ class RequestSecurityTest {
     @Test
     void aClientSigningWithAnotherKeyIsRefused() {
         try (PingppClient client = client().privateKey(TestKeys.freshRsaKeyPair().getPrivate()).build()) {
-            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "signature_invalid");
+            assertClientRejected(() -> client.charges().create(chargeRequest()), "signature_invalid");
         }
     }
 
@@ -108,7 +108,7 @@ class RequestSecurityTest {
     void aClientWhoseClockIsOutsideTheWindowIsRefusedAsAReplay() {
         SettableClock slowClock = new SettableClock(Instant.ofEpochSecond(NOW - 301));
         try (PingppClient client = client().privateKey(merchantKey).clock(slowClock).build()) {
-            assertClientRejected(() -> client.charges().createCharge(chargeRequest()), "timestamp_out_of_window");
+            assertClientRejected(() -> client.charges().create(chargeRequest()), "timestamp_out_of_window");
         }
         assertThat(proxy.lastExchange().requestHeader(RequestSigning.TIMESTAMP_HEADER)).isEqualTo(Long.toString(NOW - 301));
     }

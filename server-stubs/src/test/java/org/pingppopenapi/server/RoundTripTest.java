@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import feign.QueryMap;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.security.PrivateKey;
@@ -25,17 +24,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.pingppopenapi.client.Page;
 import org.pingppopenapi.client.PingppClient;
-import org.pingppopenapi.client.api.ChargesApi;
-import org.pingppopenapi.client.api.EventsApi;
-import org.pingppopenapi.client.api.OrderChargesApi;
-import org.pingppopenapi.client.api.OrderRefundsApi;
-import org.pingppopenapi.client.api.OrdersApi;
-import org.pingppopenapi.client.api.RechargesApi;
-import org.pingppopenapi.client.api.RefundsApi;
-import org.pingppopenapi.client.api.SubAppChannelsApi;
-import org.pingppopenapi.client.api.SubAppsApi;
 import org.pingppopenapi.client.internal.Json;
+import org.pingppopenapi.client.internal.generated.OperationIndex;
 import org.pingppopenapi.client.model.ChargeCreateRequest;
 import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.OrderCreateRequest;
@@ -48,6 +40,20 @@ import org.pingppopenapi.client.model.SubAppChannelUpdateRequest;
 import org.pingppopenapi.client.model.SubAppCreateRequest;
 import org.pingppopenapi.client.model.SubAppUpdateRequest;
 import org.pingppopenapi.signing.PemKeys;
+import org.pingppopenapi.client.param.ListChargeRefundsParams;
+import org.pingppopenapi.client.param.ListChargesParams;
+import org.pingppopenapi.client.param.ListEventsParams;
+import org.pingppopenapi.client.param.ListOrderChargesParams;
+import org.pingppopenapi.client.param.ListOrderRefundsParams;
+import org.pingppopenapi.client.param.ListOrdersParams;
+import org.pingppopenapi.client.param.ListRechargesParams;
+import org.pingppopenapi.client.param.ListSubAppsParams;
+import org.pingppopenapi.client.param.RetrieveChargeParams;
+import org.pingppopenapi.client.service.ChargesService;
+import org.pingppopenapi.client.service.EventsService;
+import org.pingppopenapi.client.service.OrdersService;
+import org.pingppopenapi.client.service.RechargesService;
+import org.pingppopenapi.client.service.SubAppsService;
 import org.pingppopenapi.signing.RequestSigning;
 import org.pingppopenapi.signing.WebhookSignature;
 import org.pingppopenapi.validation.PingppRules;
@@ -70,6 +76,7 @@ import org.pingppopenapi.validator.RequestKind;
 class RoundTripTest {
 
     static final String API_KEY = "sk_test_ibbTe5jLGCi5rzfH4OqPW9KC";
+    static final String APP_ID = "app_1Gqj58ynP0mHeX1q";
 
     private final SpecExamples spec = SpecExamples.get();
     private final SettableClock clock = new SettableClock(Instant.now());
@@ -91,6 +98,7 @@ class RoundTripTest {
         proxy = RecordingProxy.to(server.baseUri());
         client = PingppClient.builder()
                 .apiKey(API_KEY)
+                .appId(APP_ID)
                 .privateKey(TestKeys.read("merchant-demo-your_rsa_private_key_pkcs8.pem"))
                 .baseUrl(proxy.baseUri())
                 .clock(clock)
@@ -137,7 +145,8 @@ class RoundTripTest {
                     : spec.requestExample(operationId).createdAt().orElse(Instant.now()));
             int exchangesBefore = proxy.count();
 
-            Object answer = call.invocation.get();
+            Object result = call.invocation.get();
+            Object answer = result instanceof Page<?> page ? page.envelope(Object.class).orElseThrow() : result;
 
             JsonNode expected = assertOneExchangeObeyingTheSpec(operation, exchangesBefore, call.requestBody);
             assertThat(normalized(answer)).as("what the client read, written back").isEqualTo(expected);
@@ -236,16 +245,9 @@ class RoundTripTest {
                 .containsExactly("validation.request.parameter.schema.type");
     }
 
-    /** The operations of the client's API accessors: each generated method, without its WithHttpInfo and query-map forms. */
+    /** The operations the client offers: one service method each, as the generated index lists them. */
     private static Set<String> clientOperations() {
-        return Arrays.stream(PingppClient.class.getMethods())
-                .filter(accessor -> accessor.getReturnType().getPackageName().equals("org.pingppopenapi.client.api"))
-                .flatMap(accessor -> Arrays.stream(accessor.getReturnType().getMethods()))
-                .filter(method -> !Modifier.isStatic(method.getModifiers()) && !method.isDefault())
-                .filter(method -> !method.getName().endsWith("WithHttpInfo"))
-                .filter(method -> Arrays.stream(method.getParameters()).noneMatch(p -> p.isAnnotationPresent(QueryMap.class)))
-                .map(Method::getName)
-                .collect(Collectors.toSet());
+        return OperationIndex.ALL.stream().map(entry -> entry.operation().id()).collect(Collectors.toSet());
     }
 
     /**
@@ -281,17 +283,13 @@ class RoundTripTest {
     }
 
     private Map<String, Call> calls() {
-        ChargesApi charges = client.charges();
-        RefundsApi refunds = client.refunds();
-        RechargesApi recharges = client.recharges();
-        SubAppsApi subApps = client.subApps();
-        SubAppChannelsApi channels = client.subAppChannels();
-        OrdersApi orders = client.orders();
-        OrderChargesApi orderCharges = client.orderCharges();
-        OrderRefundsApi orderRefunds = client.orderRefunds();
-        EventsApi events = client.events();
+        ChargesService charges = client.charges();
+        RechargesService recharges = client.recharges();
+        SubAppsService subApps = client.subApps();
+        OrdersService orders = client.orders();
+        EventsService events = client.events();
 
-        String appId = "app_1Gqj58ynP0mHeX1q";
+        String appId = APP_ID;
         String chargeId = param("retrieveCharge", "charge_id");
         String refundId = param("retrieveChargeRefund", "refund_id");
         String rechargeId = param("retrieveRecharge", "recharge_id");
@@ -303,61 +301,68 @@ class RoundTripTest {
 
         Map<String, Call> calls = new LinkedHashMap<>();
         calls.put("createCharge", callWithBody("createCharge",
-                () -> charges.createCharge(body("createCharge", ChargeCreateRequest.class))));
-        calls.put("listCharges", call(() -> charges.listCharges(appId, "upacp", true, false, false, 3, chargeId, null,
-                        null, createdGte, null, null, Set.of("app")),
+                () -> charges.create(body("createCharge", ChargeCreateRequest.class))));
+        calls.put("listCharges", call(() -> charges.list(ListChargesParams.builder().appId(appId).channel("upacp").paid(true)
+                        .refunded(false).reversed(false).limit(3).startingAfter(chargeId).createdGte(createdGte).expand("app").build()),
                 appId, "upacp", true, false, false, 3, chargeId, null, null, createdGte, null, null, Set.of("app")));
-        calls.put("retrieveCharge", call(() -> charges.retrieveCharge(chargeId, Set.of("app")), chargeId, Set.of("app")));
+        calls.put("retrieveCharge", call(() -> charges.retrieve(chargeId, RetrieveChargeParams.builder().expand("app").build()),
+                chargeId, Set.of("app")));
         calls.put("createChargeRefund", callWithBody("createChargeRefund",
-                () -> refunds.createChargeRefund(chargeId, body("createChargeRefund", RefundCreateRequest.class)), chargeId));
-        calls.put("listChargeRefunds", call(() -> refunds.listChargeRefunds(chargeId, 20, null, refundId),
+                () -> charges.refunds().create(chargeId, body("createChargeRefund", RefundCreateRequest.class)), chargeId));
+        calls.put("listChargeRefunds", call(() -> charges.refunds().list(chargeId, ListChargeRefundsParams.builder().limit(20)
+                        .endingBefore(refundId).build()),
                 chargeId, 20, null, refundId));
-        calls.put("retrieveChargeRefund", call(() -> refunds.retrieveChargeRefund(chargeId, refundId), chargeId, refundId));
+        calls.put("retrieveChargeRefund", call(() -> charges.refunds().retrieve(chargeId, refundId), chargeId, refundId));
         calls.put("createRecharge", callWithBody("createRecharge",
-                () -> recharges.createRecharge(appId, body("createRecharge", RechargeCreateRequest.class)), appId));
-        calls.put("listRecharges", call(() -> recharges.listRecharges(appId, "test_user_02", true, false, 2, 50,
-                        null, createdGte, null, null),
+                () -> recharges.create(body("createRecharge", RechargeCreateRequest.class)), appId));
+        calls.put("listRecharges", call(() -> recharges.list(ListRechargesParams.builder().user("test_user_02").succeeded(true)
+                        .refunded(false).page(2).perPage(50).createdGte(createdGte).build()),
                 appId, "test_user_02", true, false, 2, 50, null, createdGte, null, null));
-        calls.put("retrieveRecharge", call(() -> recharges.retrieveRecharge(appId, rechargeId), appId, rechargeId));
+        calls.put("retrieveRecharge", call(() -> recharges.retrieve(rechargeId), appId, rechargeId));
         calls.put("createSubApp", callWithBody("createSubApp",
-                () -> subApps.createSubApp(appId, body("createSubApp", SubAppCreateRequest.class)), appId));
-        calls.put("listSubApps", call(() -> subApps.listSubApps(appId, 2, appId, 1, 20, null, null, null, null),
+                () -> subApps.create(body("createSubApp", SubAppCreateRequest.class)), appId));
+        calls.put("listSubApps", call(() -> subApps.list(ListSubAppsParams.builder().level(2).parentApp(appId).page(1)
+                        .perPage(20).build()),
                 appId, 2, appId, 1, 20));
-        calls.put("retrieveSubApp", call(() -> subApps.retrieveSubApp(appId, subAppId), appId, subAppId));
+        calls.put("retrieveSubApp", call(() -> subApps.retrieve(subAppId), appId, subAppId));
         calls.put("updateSubApp", callWithBody("updateSubApp",
-                () -> subApps.updateSubApp(appId, subAppId, body("updateSubApp", SubAppUpdateRequest.class)), appId, subAppId));
-        calls.put("deleteSubApp", call(() -> subApps.deleteSubApp(appId, subAppId), appId, subAppId));
+                () -> subApps.update(subAppId, body("updateSubApp", SubAppUpdateRequest.class)), appId, subAppId));
+        calls.put("deleteSubApp", call(() -> subApps.delete(subAppId), appId, subAppId));
         calls.put("createSubAppChannel", callWithBody("createSubAppChannel",
-                () -> channels.createSubAppChannel(appId, subAppId, body("createSubAppChannel", SubAppChannelCreateRequest.class)),
+                () -> subApps.channels().create(subAppId, body("createSubAppChannel", SubAppChannelCreateRequest.class)),
                 appId, subAppId));
-        calls.put("retrieveSubAppChannel", call(() -> channels.retrieveSubAppChannel(appId, subAppId, channel),
+        calls.put("retrieveSubAppChannel", call(() -> subApps.channels().retrieve(subAppId, channel),
                 appId, subAppId, channel));
         calls.put("updateSubAppChannel", callWithBody("updateSubAppChannel",
-                () -> channels.updateSubAppChannel(appId, subAppId, channel, body("updateSubAppChannel", SubAppChannelUpdateRequest.class)),
+                () -> subApps.channels().update(subAppId, channel, body("updateSubAppChannel", SubAppChannelUpdateRequest.class)),
                 appId, subAppId, channel));
-        calls.put("deleteSubAppChannel", call(() -> channels.deleteSubAppChannel(appId, subAppId, channel),
+        calls.put("deleteSubAppChannel", call(() -> subApps.channels().delete(subAppId, channel),
                 appId, subAppId, channel));
         calls.put("createOrder", callWithBody("createOrder",
-                () -> orders.createOrder(body("createOrder", OrderCreateRequest.class))));
-        calls.put("listOrders", call(() -> orders.listOrders(appId, "user_002", appId, appId, false, false, 0, "purchase",
-                        1, 10, null, createdGte, null, null),
+                () -> orders.create(body("createOrder", OrderCreateRequest.class))));
+        calls.put("listOrders", call(() -> orders.list(ListOrdersParams.builder().app(appId).uid("user_002").receiptApp(appId)
+                        .serviceApp(appId).paid(false).refunded(false).canceled(0).type("purchase").page(1).perPage(10)
+                        .createdGte(createdGte).build()),
                 appId, "user_002", appId, appId, false, false, 0, "purchase", 1, 10, null, createdGte, null, null));
-        calls.put("retrieveOrder", call(() -> orders.retrieveOrder(orderId), orderId));
+        calls.put("retrieveOrder", call(() -> orders.retrieve(orderId), orderId));
         calls.put("cancelOrder", callWithBody("cancelOrder",
-                () -> orders.cancelOrder(orderId, body("cancelOrder", OrderCancelRequest.class)), orderId));
+                () -> orders.cancel(orderId, body("cancelOrder", OrderCancelRequest.class)), orderId));
         calls.put("payOrder", callWithBody("payOrder",
-                () -> orders.payOrder(orderId, body("payOrder", OrderPayRequest.class)), orderId));
-        calls.put("listOrderCharges", call(() -> orderCharges.listOrderCharges(orderId, "alipay", true, false, 1, 10),
+                () -> orders.pay(orderId, body("payOrder", OrderPayRequest.class)), orderId));
+        calls.put("listOrderCharges", call(() -> orders.charges().list(orderId, ListOrderChargesParams.builder().channel("alipay")
+                        .paid(true).refunded(false).page(1).perPage(10).build()),
                 orderId, "alipay", true, false, 1, 10));
-        calls.put("retrieveOrderCharge", call(() -> orderCharges.retrieveOrderCharge(orderId, chargeId), orderId, chargeId));
+        calls.put("retrieveOrderCharge", call(() -> orders.charges().retrieve(orderId, chargeId), orderId, chargeId));
         calls.put("createOrderRefund", callWithBody("createOrderRefund",
-                () -> orderRefunds.createOrderRefund(orderId, body("createOrderRefund", OrderRefundCreateRequest.class)), orderId));
-        calls.put("listOrderRefunds", call(() -> orderRefunds.listOrderRefunds(orderId, "succeeded", 1, 10, null, null, null, null),
+                () -> orders.orderRefunds().create(orderId, body("createOrderRefund", OrderRefundCreateRequest.class)), orderId));
+        calls.put("listOrderRefunds", call(() -> orders.orderRefunds().list(orderId, ListOrderRefundsParams.builder()
+                        .status("succeeded").page(1).perPage(10).build()),
                 orderId, "succeeded", 1, 10));
-        calls.put("retrieveOrderRefund", call(() -> orderRefunds.retrieveOrderRefund(orderId, refundId), orderId, refundId));
-        calls.put("listEvents", call(() -> events.listEvents(10, null, null, "charge.succeeded", null, createdGte, null, null),
+        calls.put("retrieveOrderRefund", call(() -> orders.orderRefunds().retrieve(orderId, refundId), orderId, refundId));
+        calls.put("listEvents", call(() -> events.list(ListEventsParams.builder().limit(10).type("charge.succeeded")
+                        .createdGte(createdGte).build()),
                 10, null, null, "charge.succeeded", null, createdGte));
-        calls.put("retrieveEvent", call(() -> events.retrieveEvent(eventId), eventId));
+        calls.put("retrieveEvent", call(() -> events.retrieve(eventId), eventId));
         return calls;
     }
 }

@@ -1,20 +1,12 @@
 package org.pingppopenapi.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import feign.Request.HttpMethod;
-import feign.RetryableException;
-import feign.Response;
-import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingppopenapi.client.ApiException;
@@ -26,40 +18,30 @@ import org.pingppopenapi.client.PingppException;
 import org.pingppopenapi.client.RateLimitException;
 
 /**
- * Turns a non-2xx answer into the exception of its kind, and marks the ones worth retrying.
+ * Turns a non-2xx answer into the exception of its kind.
  *
  * <p>The status decides the kind, as in the official SDKs: 400 and 404 invalid request, 401 authentication, 402
  * channel, 403 and 429 rate limit, 5xx API. Other statuses go by {@code error.type}. The body may be empty, not
  * JSON, or JSON without an {@code error} object: the exception is typed all the same, and keeps the body.
- *
- * <p>An answer is retryable only for an idempotent request ({@link RetryPolicy#isIdempotent}) with status 429,
- * 500, 502, 503 or 504; it is then wrapped in a {@link RetryableException} (carrying {@code Retry-After}) for the
- * retryer. A POST or PUT that got any answer reached the server and is never retried.
  */
-public final class ErrorResponses implements ErrorDecoder {
+final class ErrorResponses {
 
     /** A day: anything longer is certainly beyond any retry policy. */
     private static final long MAX_RETRY_AFTER_SECONDS = 86_400;
 
-    private final Clock clock;
-
-    public ErrorResponses(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Exception decode(String methodKey, Response response) {
-        PingppException failure = toException(response.status(), read(response), headersOf(response));
-        HttpMethod method = response.request().httpMethod();
-        if (RetryPolicy.isIdempotent(method) && RetryPolicy.isRetryableStatus(response.status())) {
-            return new RetryableException(response.status(), failure.getMessage(), method, failure,
-                    retryAfter(response), response.request());
-        }
-        return failure;
+    private ErrorResponses() {
     }
 
     /** The exception for an answer with this status, body and headers. */
-    public static PingppException toException(int status, byte[] body, Map<String, List<String>> headers) {
+    static PingppException toException(int status, byte[] body, Map<String, List<String>> headers) {
+        return toException(status, body, headers, null);
+    }
+
+    /**
+     * The exception for an answer with this status, body and headers; its message never repeats {@code apiKey},
+     * should the API echo it.
+     */
+    static PingppException toException(int status, byte[] body, Map<String, List<String>> headers, String apiKey) {
         String rawBody = new String(body, StandardCharsets.UTF_8);
         JsonNode error = errorObject(body);
         String type = text(error, "type");
@@ -67,6 +49,9 @@ public final class ErrorResponses implements ErrorDecoder {
         ErrorResponse response = new ErrorResponse(status, type, apiMessage, text(error, "code"), text(error, "param"),
                 rawBody, headers);
         String message = describe(response, body.length, error != null);
+        if (apiKey != null && message.contains(apiKey)) {
+            message = message.replace(apiKey, HttpLog.REDACTED);
+        }
         return switch (status) {
             case 400, 404 -> new InvalidRequestException(message, response, null);
             case 401 -> new AuthenticationException(message, response, null);
@@ -131,38 +116,18 @@ public final class ErrorResponses implements ErrorDecoder {
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
-    private static byte[] read(Response response) {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException unreadable) {
-            return new byte[0];
-        }
-    }
-
-    static Map<String, List<String>> headersOf(Response response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, Collection<String>> header : response.headers().entrySet()) {
-            headers.put(header.getKey(), List.copyOf(header.getValue()));
-        }
-        return headers;
-    }
-
     /** {@code Retry-After} as epoch milliseconds (delta seconds or an HTTP date), or null. */
-    private Long retryAfter(Response response) {
-        Collection<String> values = response.headers().get("Retry-After");
-        if (values == null || values.isEmpty()) {
+    static Long retryAfter(String value, long nowMillis) {
+        if (value == null) {
             return null;
         }
-        String value = values.iterator().next().trim();
+        String trimmed = value.trim();
         try {
-            long seconds = Math.min(Math.max(0, Long.parseLong(value)), MAX_RETRY_AFTER_SECONDS);
-            return clock.millis() + seconds * 1000;
+            long seconds = Math.min(Math.max(0, Long.parseLong(trimmed)), MAX_RETRY_AFTER_SECONDS);
+            return nowMillis + seconds * 1000;
         } catch (NumberFormatException notSeconds) {
             try {
-                return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+                return ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
             } catch (DateTimeParseException notADate) {
                 return null;
             }

@@ -1,198 +1,121 @@
 package org.pingppopenapi.client.internal;
 
-import feign.Param;
-import feign.QueryMap;
-import feign.RequestLine;
-import jakarta.annotation.Nonnull;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.pingppopenapi.client.InvalidRequestException;
+import org.pingppopenapi.client.PreflightMode;
 import org.pingppopenapi.validation.PingppRules;
 import org.pingppopenapi.validator.PingppValidator;
 import org.pingppopenapi.validator.Violation;
 
 /**
- * The checks made before a generated API method sends anything, read once from the method's annotations:
+ * The checks made before a call sends anything:
  * <ul>
- *   <li>required arguments ({@code @Nonnull} in the generated code: path parameters, required query parameters,
- *       bodies) are not null, and required query parameters are present in a query map;</li>
- *   <li>path parameters are one path segment: not blank, not {@code .} or {@code ..}, without {@code /} or
- *       {@code \\} (Feign would send them unencoded, addressing another resource);</li>
- *   <li>when enabled, request bodies (the models annotated {@link PingppRules}) satisfy every rule of their schema in
- *       the spec, as the validator judges them.</li>
+ *   <li>always: every path argument is given and is one path segment (not blank, not {@code .} or {@code ..},
+ *       without {@code /} or {@code \}), the app of an app-scoped operation is known, the required query parameters
+ *       and the required body are given;</li>
+ *   <li>unless the mode is {@link PreflightMode#OFF}: a body whose model carries {@link PingppRules} satisfies every
+ *       rule of its schema in the spec, as the validator judges it. A rule that depends on the time
+ *       ({@code time_expire} ranges) is judged at the client's clock and at that clock moved by the allowed skew
+ *       either way, and counts as broken only when it is broken at all three instants: a request the API could
+ *       accept with a clock that far off is let through, for the API to judge.</li>
  * </ul>
- * A failed check is an {@link InvalidRequestException} listing every violation; nothing is sent.
+ * A failed check is an {@link InvalidRequestException} listing every violation, and nothing is sent; in
+ * {@link PreflightMode#WARN} broken rules are logged instead.
  */
 final class Preflight {
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\{([^}]+)}");
-    private static final Pattern QUERY_PAIR = Pattern.compile("([^&=]+)=\\{([^}]+)}");
+    private final Clock clock;
+    private final Duration skew;
+    private final HttpLog log;
 
-    private final List<Check> checks;
-    private final int[] collectionQueryParameters;
-
-    private Preflight(List<Check> checks, int[] collectionQueryParameters) {
-        this.checks = checks;
-        this.collectionQueryParameters = collectionQueryParameters;
+    Preflight(Clock clock, Duration skew, HttpLog log) {
+        this.clock = clock;
+        this.skew = skew;
+        this.log = log;
     }
 
-    static Preflight of(Method method, PingppValidator validator, Clock clock) {
-        List<Check> checks = new ArrayList<>();
-        RequestLine requestLine = method.getAnnotation(RequestLine.class);
-        String line = requestLine != null ? requestLine.value() : "";
-        String target = line.substring(line.indexOf(' ') + 1);
-        int queryStart = target.indexOf('?');
-        String path = queryStart < 0 ? target : target.substring(0, queryStart);
-        List<String> pathVariables = new ArrayList<>();
-        for (Matcher matcher = EXPRESSION.matcher(path); matcher.find(); ) {
-            pathVariables.add(matcher.group(1));
-        }
-        Annotation[][] annotations = method.getParameterAnnotations();
-        Class<?>[] types = method.getParameterTypes();
-        List<Integer> collections = new ArrayList<>();
-        for (int i = 0; i < types.length; i++) {
-            int index = i;
-            Param param = find(annotations[i], Param.class);
-            String name = param != null ? param.value() : lowerFirst(types[i].getSimpleName());
-            if (find(annotations[i], Nonnull.class) != null) {
-                checks.add((args, violations) -> {
-                    if (args[index] == null) {
-                        violations.add(new Violation(name, "schema.required", name + " is required"));
-                    }
-                });
-            }
-            if (param != null && Collection.class.isAssignableFrom(types[i]) && !pathVariables.contains(param.value())) {
-                collections.add(i);
-            }
-            if (param != null && pathVariables.contains(param.value())) {
-                checks.add((args, violations) -> checkPathSegment(name, args[index], violations));
-            }
-            if (find(annotations[i], QueryMap.class) != null) {
-                Map<String, String> required = requiredQueryKeys(method, queryStart < 0 ? "" : target.substring(queryStart + 1));
-                checks.add((args, violations) -> checkQueryMap(required, args[index], violations));
-            }
-            if (validator != null && types[i].isAnnotationPresent(PingppRules.class)) {
-                checks.add((args, violations) -> {
-                    if (args[index] != null) {
-                        violations.addAll(validator.validate(args[index], clock.instant()));
-                    }
-                });
-            }
-        }
-        return new Preflight(List.copyOf(checks), collections.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /**
-     * The arguments as Feign should see them: an empty list for a query parameter (such as {@code expand[]}) is
-     * left out, as null is; Feign would otherwise send the parameter without a value.
-     */
-    Object[] normalize(Object[] args) {
-        Object[] normalized = args;
-        for (int index : collectionQueryParameters) {
-            if (args[index] instanceof Collection<?> values && values.isEmpty()) {
-                if (normalized == args) {
-                    normalized = args.clone();
-                }
-                normalized[index] = null;
-            }
-        }
-        return normalized;
-    }
-
-    /** Throws {@link InvalidRequestException} listing every broken check. */
-    void verify(Object[] args) {
-        if (checks.isEmpty()) {
-            return;
-        }
+    void check(Operation<?> operation, String[] path, String appId, Query query, Object body, PreflightMode mode) {
         List<Violation> violations = new ArrayList<>();
-        for (Check check : checks) {
-            check.apply(args, violations);
+        if (path.length != operation.pathArguments.length) {
+            throw new IllegalArgumentException(operation + " takes " + operation.pathArguments.length
+                    + " path arguments, got " + path.length);
+        }
+        for (int i = 0; i < path.length; i++) {
+            checkPathSegment(operation.pathArguments[i], path[i], violations);
+        }
+        if (operation.appScoped) {
+            if (appId == null) {
+                violations.add(new Violation("app_id", "client.app_id", "app_id is required: give the app with"
+                        + " PingppClient.builder().appId(...) or per call with RequestOptions.builder().appId(...)"));
+            } else {
+                checkPathSegment("app_id", appId, violations);
+            }
+        }
+        for (int i = 0; i < operation.requiredQuery.length; i++) {
+            if (!query.has(operation.requiredQuery[i])) {
+                violations.add(new Violation(operation.requiredQuery[i], "schema.required", operation.requiredQuery[i]
+                        + " is required (set it with ." + operation.requiredQuerySetters[i] + "(...))"));
+            }
+        }
+        if (operation.bodyRequired && body == null) {
+            violations.add(new Violation("body", "schema.required", "the request body is required"));
+        }
+        if (mode != PreflightMode.OFF && body != null && body.getClass().isAnnotationPresent(PingppRules.class)) {
+            List<Violation> broken = rules(body);
+            if (mode == PreflightMode.WARN && !broken.isEmpty()) {
+                log.preflightWarning(operation, broken);
+            } else {
+                violations.addAll(broken);
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
     }
 
-    private static void checkPathSegment(String name, Object value, List<Violation> violations) {
+    private List<Violation> rules(Object body) {
+        Instant now = clock.instant();
+        PingppValidator validator = SpecRules.VALIDATOR;
+        List<Violation> violations = validator.validate(body, now);
+        if (violations.isEmpty() || skew.isZero()) {
+            return violations;
+        }
+        Set<String> earlier = keys(validator.validate(body, now.minus(skew)));
+        Set<String> later = keys(validator.validate(body, now.plus(skew)));
+        return violations.stream().filter(violation -> earlier.contains(key(violation)) && later.contains(key(violation)))
+                .toList();
+    }
+
+    private static Set<String> keys(List<Violation> violations) {
+        Set<String> keys = new HashSet<>();
+        violations.forEach(violation -> keys.add(key(violation)));
+        return keys;
+    }
+
+    /** A violation by field and rule: its message may name the instant it was judged at. */
+    private static String key(Violation violation) {
+        return violation.field() + "\u0000" + violation.rule();
+    }
+
+    private static void checkPathSegment(String name, String value, List<Violation> violations) {
         if (value == null) {
-            return;
-        }
-        String text = value.toString();
-        if (text.isBlank()) {
+            violations.add(new Violation(name, "schema.required", name + " is required"));
+        } else if (value.isBlank()) {
             violations.add(new Violation(name, "schema.minLength", name + " must not be blank"));
-        } else if (text.equals(".") || text.equals("..") || text.contains("/") || text.contains("\\")) {
+        } else if (value.equals(".") || value.equals("..") || value.contains("/") || value.contains("\\")) {
             violations.add(new Violation(name, "client.path_segment", name + " must be one path segment, not '"
-                    + text + "', which would address another resource"));
+                    + value + "', which would address another resource"));
         }
     }
 
-    private static void checkQueryMap(Map<String, String> required, Object queryMap, List<Violation> violations) {
-        Map<?, ?> query = queryMap instanceof Map<?, ?> map ? map : Map.of();
-        required.forEach((key, name) -> {
-            if (query.get(key) == null) {
-                violations.add(new Violation(key, "schema.required", key + " is required (set it with ." + name + "(...))"));
-            }
-        });
-    }
-
-    /**
-     * The query keys a query-map method requires, with the name of their setter: the generated interfaces pair each
-     * query-map method with a method taking the same parameters one by one, whose {@code @Nonnull} marks the
-     * required ones.
-     */
-    private static Map<String, String> requiredQueryKeys(Method queryMapMethod, String query) {
-        Map<String, String> keyByVariable = new LinkedHashMap<>();
-        for (Matcher matcher = QUERY_PAIR.matcher(query); matcher.find(); ) {
-            keyByVariable.put(matcher.group(2), matcher.group(1));
-        }
-        Map<String, String> required = new LinkedHashMap<>();
-        for (Method sibling : queryMapMethod.getDeclaringClass().getMethods()) {
-            if (!sibling.getName().equals(queryMapMethod.getName()) || takesQueryMap(sibling)) {
-                continue;
-            }
-            Annotation[][] annotations = sibling.getParameterAnnotations();
-            for (Annotation[] parameter : annotations) {
-                Param param = find(parameter, Param.class);
-                if (param != null && find(parameter, Nonnull.class) != null && keyByVariable.containsKey(param.value())) {
-                    required.put(keyByVariable.get(param.value()), param.value());
-                }
-            }
-        }
-        return Map.copyOf(required);
-    }
-
-    private static boolean takesQueryMap(Method method) {
-        for (Annotation[] parameter : method.getParameterAnnotations()) {
-            if (find(parameter, QueryMap.class) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static <A extends Annotation> A find(Annotation[] annotations, Class<A> type) {
-        for (Annotation annotation : annotations) {
-            if (type.isInstance(annotation)) {
-                return type.cast(annotation);
-            }
-        }
-        return null;
-    }
-
-    private static String lowerFirst(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void apply(Object[] args, List<Violation> violations);
+    /** The spec's rules, compiled once for every client, when a call first needs them. */
+    private static final class SpecRules {
+        static final PingppValidator VALIDATOR = PingppValidator.fromSpec();
     }
 }

@@ -1,6 +1,5 @@
 package org.pingppopenapi.client.internal;
 
-import feign.Request.HttpMethod;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -41,9 +40,11 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     }
 
     /** GET and DELETE (and HEAD, OPTIONS): sending them twice has the effect of sending them once. */
-    public static boolean isIdempotent(HttpMethod method) {
-        return method == HttpMethod.GET || method == HttpMethod.DELETE || method == HttpMethod.HEAD
-                || method == HttpMethod.OPTIONS;
+    public static boolean isIdempotent(String method) {
+        return switch (method) {
+            case "GET", "DELETE", "HEAD", "OPTIONS" -> true;
+            default -> false;
+        };
     }
 
     /** The statuses that say "try again later" without the request having taken effect. */
