@@ -20,6 +20,25 @@ class OperationCoverageTest {
             new Entry("POST", "/v1/charges/{charge_id}/refunds", "createChargeRefund"),
             new Entry("GET", "/v1/charges/{charge_id}/refunds", "listChargeRefunds"),
             new Entry("GET", "/v1/charges/{charge_id}/refunds/{refund_id}", "retrieveChargeRefund"),
+            new Entry("POST", "/v1/charges/{charge_id}/reverse", "reverseCharge"),
+
+            new Entry("POST", "/v1/batch_refunds", "createBatchRefund"),
+            new Entry("GET", "/v1/batch_refunds", "listBatchRefunds"),
+            new Entry("GET", "/v1/batch_refunds/{batch_refund_id}", "retrieveBatchRefund"),
+
+            new Entry("POST", "/v1/customs", "createCustoms"),
+            new Entry("GET", "/v1/customs", "listCustoms"),
+            new Entry("GET", "/v1/customs/{customs_id}", "retrieveCustoms"),
+
+            new Entry("POST", "/v1/identification", "createIdentification"),
+            new Entry("POST", "/v1/card_info", "queryCardInfo"),
+            new Entry("GET", "/v1/sub_banks", "listSubBanks"),
+
+            new Entry("POST", "/v1/agreements", "createAgreement"),
+            new Entry("GET", "/v1/agreements", "listAgreements"),
+            new Entry("GET", "/v1/agreements/{agreement_id}", "retrieveAgreement"),
+            new Entry("PUT", "/v1/agreements/{agreement_id}", "cancelAgreement"),
+            new Entry("POST", "/v1/agreements/{agreement_id}/notify", "notifyAgreement"),
 
             new Entry("POST", "/v1/apps/{app_id}/recharges", "createRecharge"),
             new Entry("GET", "/v1/apps/{app_id}/recharges", "listRecharges"),
@@ -51,8 +70,8 @@ class OperationCoverageTest {
             new Entry("GET", "/v1/events/{event_id}", "retrieveEvent"));
 
     @Test
-    void inventoryListsThirtyDistinctOperations() {
-        assertThat(PINGPP_OPERATIONS).hasSize(30).doesNotHaveDuplicates();
+    void inventoryListsDistinctOperations() {
+        assertThat(PINGPP_OPERATIONS).hasSize(45).doesNotHaveDuplicates();
         assertThat(PINGPP_OPERATIONS).extracting(Entry::operationId).doesNotHaveDuplicates();
     }
 
