@@ -145,10 +145,12 @@ class PaymentResourceBoundariesTest {
         return cases.stream();
     }
 
-    /** The Alipay example of the spec, moved to {@code channel} with the payer's identity every channel may carry. */
+    /** The spec's example, split, moved to {@code channel}, with the payer's identity every channel may carry. */
     private static ObjectNode customsOn(String channel) {
         ObjectNode body = Fixtures.valid(CUSTOMS);
         body.put("channel", channel);
+        body.put("is_split", true);
+        body.put("sub_order_no", "123456");
         body.set("extra", Json.object("""
                 {"pay_account":"1234567890","certif_type":"02","customer_name":"A Name","certif_id":"ID Card No","tax_amount":10}"""));
         return body;
