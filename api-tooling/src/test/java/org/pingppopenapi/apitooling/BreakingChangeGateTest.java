@@ -107,6 +107,16 @@ class BreakingChangeGateTest {
 
             assertThat(verdict.breaking()).as(verdict.text()).isTrue();
         }
+
+        @Test
+        @DisplayName("a new member of a response oneOf under openapi-diff's defaults (so our configuration is what lets it pass)")
+        void newResponseOneOfMemberUnderDefaults() throws IOException {
+            Path defaults = Files.writeString(work.resolve("defaults.yaml"), "# openapi-diff defaults\n");
+
+            Verdict verdict = gate(BreakingChangeGateTest::addEventObjectType, defaults);
+
+            assertThat(verdict.breaking()).as(verdict.text()).isTrue();
+        }
     }
 
     @Nested
@@ -133,6 +143,14 @@ class BreakingChangeGateTest {
         @DisplayName("a new value in a response enum (incompatible.response.enum.increased: false)")
         void newResponseEnumValue() throws IOException {
             Verdict verdict = gate(spec -> ((ArrayNode) firstEnumProperty(responseSchema(spec)).withArray("enum")).add(MARKER));
+
+            assertThat(verdict.result()).as(verdict.text()).isEqualTo(DiffResult.COMPATIBLE);
+        }
+
+        @Test
+        @DisplayName("a new object type in the webhook event's data.object (incompatible.response.oneof.increased: false)")
+        void newEventObjectType() throws IOException {
+            Verdict verdict = gate(BreakingChangeGateTest::addEventObjectType);
 
             assertThat(verdict.result()).as(verdict.text()).isEqualTo(DiffResult.COMPATIBLE);
         }
@@ -233,6 +251,16 @@ class BreakingChangeGateTest {
     private static ObjectNode responseSchema(JsonNode spec) {
         JsonNode response = SpecOperations.resolve(spec, requestOperation(spec).node().path("responses").path("200"));
         return (ObjectNode) SpecOperations.resolve(spec, response.path("content").path("application/json").path("schema"));
+    }
+
+    /** Adds an object type to the discriminated oneOf of the event's {@code data.object}, as a new resource does. */
+    private static void addEventObjectType(ObjectNode spec) {
+        ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
+        ObjectNode eventObject = (ObjectNode) schemas.path("EventObject");
+        schemas.putObject("PingppGateTest").put("type", "object").putObject("properties").putObject("object")
+                .put("type", "string").putArray("enum").add(MARKER);
+        ((ArrayNode) eventObject.withArray("oneOf")).addObject().put("$ref", "#/components/schemas/PingppGateTest");
+        ((ObjectNode) eventObject.path("discriminator").path("mapping")).put(MARKER, "#/components/schemas/PingppGateTest");
     }
 
     /** The first inline string property of {@code schema} without an enum (so only its length matters). */
