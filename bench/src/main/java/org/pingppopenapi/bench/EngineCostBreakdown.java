@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.pingppopenapi.spec.PingppSpec;
 import org.pingppopenapi.validator.PingppValidator;
-import org.pingppopenapi.validator.RequestKind;
 import org.pingppopenapi.validator.Violation;
 
 /**
@@ -75,7 +74,7 @@ public class EngineCostBreakdown {
         }
         engine = PingppValidator.fromSpec(new ByteArrayInputStream(document.toString().getBytes(StandardCharsets.UTF_8)));
         charge = JsonMapper.builder().build().readTree(ChargeValidationBenchmark.CHARGE);
-        List<Violation> violations = engine.validate(RequestKind.CHARGE, charge, ChargeValidationBenchmark.NOW);
+        List<Violation> violations = engine.validate(ChargeValidationBenchmark.CHARGE_KIND, charge, ChargeValidationBenchmark.NOW);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(spec + ": " + violations);
         }
@@ -92,6 +91,6 @@ public class EngineCostBreakdown {
 
     @Benchmark
     public List<Violation> engine() {
-        return engine.validate(RequestKind.CHARGE, charge, ChargeValidationBenchmark.NOW);
+        return engine.validate(ChargeValidationBenchmark.CHARGE_KIND, charge, ChargeValidationBenchmark.NOW);
     }
 }

@@ -3,14 +3,24 @@ package org.pingppopenapi.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
@@ -42,12 +52,17 @@ import org.pingppopenapi.prism.PrismServer;
 import org.pingppopenapi.prism.PrismViolations;
 
 /**
- * The sandbox obeys the spec: every operation of the spec, in real flows, through {@code prism proxy --errors} on
- * the real spec in front of the sandbox. A request or an answer that breaks the spec would come back as Prism's
- * 4xx or 500 (and fail the call); answers carry no {@code sl-violations} header, and Prism logs no violation.
- * The sandbox-only endpoints, which the spec does not describe, are called on the sandbox directly.
+ * The sandbox obeys the spec: every operation of the spec through {@code prism proxy --errors} on the real spec in
+ * front of the sandbox, in real flows where the sandbox has behaviour of its own, and for every other operation of
+ * the spec its examples. A request or an answer that breaks the spec would come back as Prism's 4xx or 500 (and fail
+ * the call); answers carry no {@code sl-violations} header, and Prism logs no violation. The sandbox-only
+ * endpoints, which the spec does not describe, are called on the sandbox directly.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrismContractTest {
+
+    /** A request Prism received: {@code [HTTP SERVER] post /v1/charges ℹ  info      Request received}. */
+    private static final Pattern RECEIVED = Pattern.compile("\\[HTTP SERVER] (\\w+) (\\S+) .*Request received");
 
     private static final Map<String, Object> ISV_PARAMS = Map.of("fee_rate", 16, "mer_id", "288880088880008",
             "inst_id", "98888888", "key", "eae4c4426b73e26e48dacf0fd6e9a9e1", "support_refund", true);
@@ -76,6 +91,7 @@ class PrismContractTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void chargesRefundsAndEventsObeyTheSpec() {
         Charge charge = body(client.charges().createChargeWithHttpInfo(Fixtures.upacpCharge(300)));
         direct.pay(charge.getId());
@@ -116,6 +132,7 @@ class PrismContractTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void ordersTheirChargesAndRefundsObeyTheSpec() {
         Order order = body(client.orders().createOrderWithHttpInfo(Fixtures.order(100, "user_007").metadata(Map.of("k", "v"))));
         Order paying = body(client.orders().payOrderWithHttpInfo(order.getId(), new OrderPayRequest().chargeAmount(100L)
@@ -159,6 +176,7 @@ class PrismContractTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void subAppsAndTheirChannelsObeyTheSpec() {
         SubApp parent = body(client.subApps().createSubAppWithHttpInfo(Fixtures.APP, new SubAppCreateRequest()
                 .displayName("parent shop").user("contract_owner_1").metadata(Map.of("a", "b")).description("Your description")));
@@ -180,6 +198,50 @@ class PrismContractTest {
         body(client.subApps().deleteSubAppWithHttpInfo(Fixtures.APP, child.getId()));
         body(client.subApps().deleteSubAppWithHttpInfo(Fixtures.APP, parent.getId()));
         assertPrismSawNoViolation();
+    }
+
+    /**
+     * After the flows: every operation of the spec they did not call is called with the spec's examples (through
+     * Prism, so the answer, a success or a documented error such as the 404 of a parent that does not exist, must
+     * obey the spec), and in the end Prism has seen a call of every operation of the spec.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void everyOtherOperationOfTheSpecObeysItWithItsExamples() throws Exception {
+        Set<String> called = operationsPrismReceived();
+        SandboxHttp throughPrism = new SandboxHttp(prism.baseUri(), Fixtures.newKey());
+        for (SpecOperations.Operation operation : SpecOperations.all()) {
+            if (called.contains(operation.operationId())) {
+                continue;
+            }
+            SpecOperations.Request request = SpecOperations.exampleRequest(operation);
+            HttpRequest.Builder http = throughPrism.request(request.pathAndQuery());
+            if (request.body() != null) {
+                http.header("Content-Type", "application/json");
+            }
+            SandboxHttp.Answer answer = SandboxHttp.send(http.method(operation.method(),
+                    request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(request.body())));
+            PrismViolations.assertNone(answer.response().headers().map());
+            assertThat(operation.statuses()).as("%s %s answered %s: %s", operation.method(), request.pathAndQuery(), answer.status(), answer.body())
+                    .contains(answer.status());
+        }
+        assertThat(operationsPrismReceived()).as("operations called through Prism")
+                .containsAll(SpecOperations.all().stream().map(SpecOperations.Operation::operationId).toList());
+        assertPrismSawNoViolation();
+    }
+
+    /** The operations of the requests Prism received, from its log. */
+    private static Set<String> operationsPrismReceived() throws IOException {
+        Set<String> operations = new TreeSet<>();
+        for (String line : Files.readAllLines(prism.logFile(), StandardCharsets.UTF_8)) {
+            Matcher received = RECEIVED.matcher(line);
+            if (received.find()) {
+                String path = received.group(2).replaceFirst("\\?.*", "");
+                SpecOperations.of(received.group(1).toUpperCase(Locale.ROOT), path)
+                        .ifPresent(operation -> operations.add(operation.operationId()));
+            }
+        }
+        return operations;
     }
 
     /** The answer's body, once its headers show Prism found nothing to report. */

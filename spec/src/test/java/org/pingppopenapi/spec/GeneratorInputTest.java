@@ -1,6 +1,7 @@
 package org.pingppopenapi.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class GeneratorInputTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static String specYaml;
     private static ObjectNode spec;
     private static ObjectNode derived;
 
@@ -25,6 +27,7 @@ class GeneratorInputTest {
         try (InputStream in = PingppSpec.open()) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        specYaml = yaml;
         spec = (ObjectNode) YAML.readTree(yaml);
         derived = (ObjectNode) YAML.readTree(GeneratorInput.derive(yaml));
     }
@@ -54,10 +57,37 @@ class GeneratorInputTest {
     }
 
     @Test
-    void everythingButTheParametersIsUnchanged() {
+    void everyRequestSchemaAndNoOtherIsAnnotatedAsTheRequestModelOfItsRules() {
+        List<String> requestSchemas = RequestKinds.of(jackson2(GeneratorInput.derive(specYaml))).stream().map(RequestKinds.Kind::schema).toList();
+        assertThat(requestSchemas).contains("ChargeCreateRequest", "OrderPayRequest", "SubAppChannelUpdateRequest").doesNotHaveDuplicates();
+        derived.path("components").path("schemas").properties().forEach(schema -> {
+            JsonNode annotation = schema.getValue().get("x-class-extra-annotation");
+            if (requestSchemas.contains(schema.getKey())) {
+                assertThat(annotation).as(schema.getKey()).isNotNull();
+                assertThat(annotation.asString()).isEqualTo("@org.pingppopenapi.validation.PingppRules(\"" + schema.getKey() + "\")");
+            } else {
+                assertThat(annotation).as(schema.getKey()).isNull();
+            }
+        });
+        spec.path("components").path("schemas").properties().forEach(schema ->
+                assertThat(schema.getValue().has("x-class-extra-annotation")).as("%s in the spec itself", schema.getKey()).isFalse());
+    }
+
+    @Test
+    void aRequestSchemaThatAlreadyHasAnAnnotationIsRefused() {
+        String annotated = specYaml.replace("    OrderPayRequest:\n      type: object\n",
+                "    OrderPayRequest:\n      type: object\n      x-class-extra-annotation: '@Deprecated'\n");
+        assertThat(annotated).isNotEqualTo(specYaml);
+        assertThatThrownBy(() -> GeneratorInput.derive(annotated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OrderPayRequest").hasMessageContaining("leave it out of the spec");
+    }
+
+    @Test
+    void everythingButTheParametersAndTheModelAnnotationsIsUnchanged() {
         ObjectNode original = spec.deepCopy();
         ObjectNode rewritten = derived.deepCopy();
         for (ObjectNode document : List.of(original, rewritten)) {
+            document.path("components").path("schemas").forEach(schema -> ((ObjectNode) schema).remove("x-class-extra-annotation"));
             ((ObjectNode) document.path("components")).remove("parameters");
             document.path("paths").forEach(pathItem -> pathItem.forEach(operation -> {
                 if (operation instanceof ObjectNode node) {
@@ -75,6 +105,14 @@ class GeneratorInputTest {
                 "created[gt]", "created[gte]", "created[lt]", "created[lte]");
         assertThat(derived.at("/paths/~1v1~1charges/get/parameters").toString())
                 .contains("#/components/parameters/ExpandCharge");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jackson2(String yaml) {
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> deepObjectParameters(ObjectNode document) {

@@ -1,7 +1,6 @@
 package org.pingppopenapi.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -9,11 +8,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.spec.OperationInventory.Entry;
 
-/** The spec describes exactly the Ping++ operations this project supports; the table below is their inventory. */
-@DisplayName("The shipped spec covers exactly the documented operations")
+/**
+ * The spec keeps describing the operations of the seed documents, the 30 this project started from: they are a floor,
+ * not the inventory. The spec is the inventory; what it adds beyond the floor is every other test's business.
+ */
+@DisplayName("The shipped spec covers the documented seed operations")
 class OperationCoverageTest {
 
-    static final List<Entry> PINGPP_OPERATIONS = List.of(
+    static final List<Entry> SEED_OPERATIONS = List.of(
             new Entry("POST", "/v1/charges", "createCharge"),
             new Entry("GET", "/v1/charges", "listCharges"),
             new Entry("GET", "/v1/charges/{charge_id}", "retrieveCharge"),
@@ -51,20 +53,20 @@ class OperationCoverageTest {
             new Entry("GET", "/v1/events/{event_id}", "retrieveEvent"));
 
     @Test
-    void inventoryListsThirtyDistinctOperations() {
-        assertThat(PINGPP_OPERATIONS).hasSize(30).doesNotHaveDuplicates();
-        assertThat(PINGPP_OPERATIONS).extracting(Entry::operationId).doesNotHaveDuplicates();
+    void theFloorListsThirtyDistinctOperations() {
+        assertThat(SEED_OPERATIONS).hasSize(30).doesNotHaveDuplicates();
+        assertThat(SEED_OPERATIONS).extracting(Entry::operationId).doesNotHaveDuplicates();
     }
 
     @Test
-    void specDeclaresExactlyTheInventory() {
+    void specDeclaresEverySeedOperation() {
         SpecDocument spec = SpecDocument.shipped();
-        OperationInventory.Difference difference = OperationInventory.compare(PINGPP_OPERATIONS, OperationInventory.declaredIn(spec));
+        List<Entry> declared = OperationInventory.declaredIn(spec);
+        OperationInventory.Difference difference = OperationInventory.compare(SEED_OPERATIONS, declared);
 
-        assertSoftly(softly -> {
-            softly.assertThat(difference.missing()).as("in the inventory but not in %s", spec.name()).isEmpty();
-            softly.assertThat(difference.unexpected()).as("in %s but not in the inventory", spec.name()).isEmpty();
-        });
+        assertThat(difference.missing()).as("seed operations missing from %s (or declared under another operationId)", spec.name()).isEmpty();
+        assertThat(declared).as("operations of %s", spec.name()).doesNotHaveDuplicates()
+                .extracting(Entry::operationId).doesNotHaveDuplicates();
     }
 
     @Nested

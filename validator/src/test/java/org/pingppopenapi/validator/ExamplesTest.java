@@ -60,26 +60,26 @@ class ExamplesTest {
         List<SeedExample> seeds = new ArrayList<>();
 
         // 001, the curl example's form fields as JSON (the form's numbers as JSON numbers; spec info "Amounts ...").
-        seeds.add(new SeedExample("001 curl", RequestKind.CHARGE, """
+        seeds.add(new SeedExample("001 curl", Kinds.CHARGE, """
                 {"order_no":"123456789","amount":100,"app":{"id":"app_1Gqj58ynP0mHeX1q"},"channel":"upacp","currency":"cny",
                  "client_ip":"127.0.0.1","subject":"Your Subject","body":"Your Body"}""", DEFAULT_NOW));
         // 001, the Python example (a 10-digit order number) and the C# one (an empty extra).
-        seeds.add(new SeedExample("001 python", RequestKind.CHARGE, """
+        seeds.add(new SeedExample("001 python", Kinds.CHARGE, """
                 {"order_no":"1234567890","amount":100,"app":{"id":"app_1Gqj58ynP0mHeX1q"},"channel":"upacp","currency":"cny",
                  "client_ip":"127.0.0.1","subject":"Your Subject","body":"Your Body"}""", DEFAULT_NOW));
-        seeds.add(new SeedExample("001 C#", RequestKind.CHARGE, """
+        seeds.add(new SeedExample("001 C#", Kinds.CHARGE, """
                 {"amount":100,"currency":"cny","subject":"Your Subject","body":"Your Body","order_no":"123456789","channel":"upacp",
                  "client_ip":"127.0.0.1","app":{"id":"app_1Gqj58ynP0mHeX1q"},"extra":{}}""", DEFAULT_NOW));
 
         // 002, sub-apps.
-        seeds.add(new SeedExample("002 create sub-app", RequestKind.SUB_APP, """
+        seeds.add(new SeedExample("002 create sub-app", Kinds.SUB_APP, """
                 {"display_name":"sub_app_display_name","user":"test_user_031","metadata":{"a":"b","c":"d"},
                  "description":"Your description","parent_app":"app_rDyHSCy14aL8m9ev"}""", DEFAULT_NOW));
-        seeds.add(new SeedExample("002 update sub-app", RequestKind.SUB_APP_UPDATE, """
+        seeds.add(new SeedExample("002 update sub-app", Kinds.SUB_APP_UPDATE, """
                 {"display_name":"sub_app_name2","metadata":{"key":"value"},"description":"Your description"}""", DEFAULT_NOW));
         for (String[] channel : new String[][] {{"isv_wap_cil", "description for channel isv_wap_cil"},
                 {"isv_scan_cil", "description for channel qpay"}, {"isv_qr_cil", "description for channel isv_qr_cil"}}) {
-            seeds.add(new SeedExample("002 create sub-app channel " + channel[0], RequestKind.SUB_APP_CHANNEL, """
+            seeds.add(new SeedExample("002 create sub-app channel " + channel[0], Kinds.SUB_APP_CHANNEL, """
                     {"channel":"%s","banned":false,"banned_msg":null,"description":"%s",
                      "params":{"fee_rate":16,"mer_id":"288880088880008","inst_id":"98888888","key":"eae4c4426b73e26e48dacf0fd6e9a9e1","support_refund":true}}"""
                     .formatted(channel[0], channel[1]), DEFAULT_NOW));
@@ -94,10 +94,10 @@ class ExamplesTest {
         order.put("amount", 30);
         order.put("time_expire", 1472282548L);
         order.put("merchant_order_no", "888888888880001");
-        seeds.add(new SeedExample("002 create order (corrected)", RequestKind.ORDER, order.toString(), Instant.ofEpochSecond(1472228865)));
-        seeds.add(new SeedExample("002 pay order", RequestKind.ORDER_PAY, "{\"charge_amount\":0,\"balance_amount\":10}", DEFAULT_NOW));
-        seeds.add(new SeedExample("002 cancel order", RequestKind.ORDER_CANCEL, "{\"status\":\"canceled\"}", DEFAULT_NOW));
-        seeds.add(new SeedExample("002 refund order", RequestKind.ORDER_REFUND, "{\"description\":\"test-refund\"}", DEFAULT_NOW));
+        seeds.add(new SeedExample("002 create order (corrected)", Kinds.ORDER, order.toString(), Instant.ofEpochSecond(1472228865)));
+        seeds.add(new SeedExample("002 pay order", Kinds.ORDER_PAY, "{\"charge_amount\":0,\"balance_amount\":10}", DEFAULT_NOW));
+        seeds.add(new SeedExample("002 cancel order", Kinds.ORDER_CANCEL, "{\"status\":\"canceled\"}", DEFAULT_NOW));
+        seeds.add(new SeedExample("002 refund order", Kinds.ORDER_REFUND, "{\"description\":\"test-refund\"}", DEFAULT_NOW));
         // 002, the goods_list upload format inside an isv_scan charge; numbers as integers, as GoodsList's description says.
         ObjectNode isvScan = Fixtures.charge("isv_scan");
         ObjectNode extra = (ObjectNode) isvScan.get("extra");
@@ -106,7 +106,7 @@ class ExamplesTest {
                 "goods_category":"123456","body":"苹果手机16G","show_url":"https://www.example.com"},{"goods_id":"iphone6s32G",
                 "unified_goods_id":"1002","goods_name":"iPhone6s 32G","goods_num":1,"price":608800,"goods_category":"123789",
                 "body":"苹果手机32G","show_url":"https://www.example.com"}]}""").get("g"));
-        seeds.add(new SeedExample("002 goods_list in an isv_scan charge", RequestKind.CHARGE, isvScan.toString(), DEFAULT_NOW));
+        seeds.add(new SeedExample("002 goods_list in an isv_scan charge", Kinds.CHARGE, isvScan.toString(), DEFAULT_NOW));
 
         // 003, corrected as the spec's RechargeCreateRequest example says: time_expire within UnionPay's hour, no stray
         // top-level client_ip; created 1496740128 (the recharge the example returns).
@@ -116,7 +116,7 @@ class ExamplesTest {
                  "client_ip":"127.0.0.1","extra":{}},"client_ip":"127.0.0.1","description":"Your description"}""");
         ((ObjectNode) recharge.get("charge")).put("time_expire", 1496741928L);
         recharge.remove("client_ip");
-        seeds.add(new SeedExample("003 create recharge (corrected)", RequestKind.RECHARGE, recharge.toString(), Instant.ofEpochSecond(1496740128)));
+        seeds.add(new SeedExample("003 create recharge (corrected)", Kinds.RECHARGE, recharge.toString(), Instant.ofEpochSecond(1496740128)));
 
         return seeds.stream().map(seed -> dynamicTest(seed.name(),
                 () -> assertThat(VALIDATOR.validate(seed.kind(), Json.object(seed.json()), seed.now())).isEmpty()));
@@ -135,12 +135,12 @@ class ExamplesTest {
                  "client_ip":"127.0.0.1","extra":{}},"client_ip":"127.0.0.1","description":"Your description"}""");
         return Stream.of(
                 dynamicTest("002 order: string numbers and an 11-character merchant_order_no", () -> assertThat(
-                        VALIDATOR.validate(RequestKind.ORDER, order, Instant.ofEpochSecond(1472228865))).extracting(Violation::field, Violation::rule)
+                        VALIDATOR.validate(Kinds.ORDER, order, Instant.ofEpochSecond(1472228865))).extracting(Violation::field, Violation::rule)
                         .contains(org.assertj.core.groups.Tuple.tuple("amount", "schema.type"),
                                 org.assertj.core.groups.Tuple.tuple("time_expire", "schema.type"),
                                 org.assertj.core.groups.Tuple.tuple("merchant_order_no", "schema.minLength"))),
                 dynamicTest("003 recharge: a day's time_expire on UnionPay", () -> assertThat(
-                        VALIDATOR.validate(RequestKind.RECHARGE, recharge, Instant.ofEpochSecond(1496740128))).extracting(Violation::field, Violation::rule)
+                        VALIDATOR.validate(Kinds.RECHARGE, recharge, Instant.ofEpochSecond(1496740128))).extracting(Violation::field, Violation::rule)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("charge.time_expire", "recharge.charge.time_expire.unionpay"))));
     }
 

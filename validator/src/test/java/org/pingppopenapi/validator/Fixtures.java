@@ -1,12 +1,17 @@
 package org.pingppopenapi.validator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Valid request bodies written from the documents (001, 002, 003) and the SDK tables of
- * {@code pingpp-api-and-sdks.md} §7, not from the spec: the tests hold the spec's rules to them.
+ * Valid request bodies. Those of a channel are written from the documents (001, 002, 003) and the SDK tables of
+ * {@code pingpp-api-and-sdks.md} §7, not from the spec: the tests hold the spec's rules to them. The body of any
+ * kind ({@link #valid}) is the spec's request example, so that a kind added to the spec needs no fixture here.
  */
 final class Fixtures {
 
@@ -105,22 +110,54 @@ final class Fixtures {
         return request;
     }
 
-    /** A minimal valid body of each kind. */
+    /** A valid body of the kind: the first of {@link #examples}. */
     static ObjectNode valid(RequestKind kind) {
-        return switch (kind) {
-            case CHARGE -> charge("upacp");
-            case CHARGE_REFUND -> Json.object("{\"amount\":9,\"description\":\"Refund Description\"}");
-            case RECHARGE -> recharge("upacp");
-            case ORDER -> Json.object("""
-                    {"app":"app_1Gqj58ynP0mHeX1q","uid":"user_002","merchant_order_no":"888888888880001","amount":30,"currency":"cny",
-                     "client_ip":"127.0.0.1","subject":"test1","body":"test1body1"}""");
-            case ORDER_PAY -> Json.object("{\"charge_amount\":0,\"balance_amount\":10}");
-            case ORDER_CANCEL -> Json.object("{\"status\":\"canceled\"}");
-            case ORDER_REFUND -> Json.object("{\"description\":\"test-refund\"}");
-            case SUB_APP -> Json.object("{\"display_name\":\"sub_app_display_name\",\"user\":\"test_user_031\"}");
-            case SUB_APP_UPDATE -> Json.object("{\"display_name\":\"sub_app_name2\"}");
-            case SUB_APP_CHANNEL -> subAppChannel("isv_wap");
-            case SUB_APP_CHANNEL_UPDATE -> Json.object("{\"banned\":true,\"banned_msg\":\"Suspended\"}");
-        };
+        List<ObjectNode> examples = examples(kind);
+        if (examples.isEmpty()) {
+            throw new IllegalStateException("The spec has no request example of " + kind + " to test it with");
+        }
+        return examples.get(0);
+    }
+
+    /**
+     * The request examples of the operation the kind is named after, with the times their rules measure from the
+     * creation time ({@code secondsAfterNow}) moved so that they are valid at {@link #NOW}.
+     */
+    static List<ObjectNode> examples(RequestKind kind) {
+        List<ObjectNode> bodies = new ArrayList<>();
+        for (SpecDocument.Example example : SpecDocument.requestExamples(kind)) {
+            ObjectNode body = (ObjectNode) example.body().deepCopy();
+            example.createdAt().ifPresent(created -> moveTimes(body, SpecDocument.schema(SpecDocument.requestSchema(kind)), NOW - created));
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    /** Adds {@code seconds} to every time the rules of the schema (and of the schemas of its fields) measure from now. */
+    private static void moveTimes(JsonNode value, JsonNode schema, long seconds) {
+        JsonNode resolved = SpecDocument.resolve(schema);
+        if (value instanceof ObjectNode object) {
+            Set<String> times = new TreeSet<>();
+            for (JsonNode rule : resolved.path("x-pingpp-rules")) {
+                rule.path("then").fields().forEachRemaining(requirement -> {
+                    if (requirement.getValue().has("secondsAfterNow")) {
+                        times.add(requirement.getKey());
+                    }
+                });
+            }
+            for (String path : times) {
+                JsonNode time = SpecAgreementTest.value(object, path);
+                if (time != null && time.isIntegralNumber()) {
+                    Json.set(object, path, time.asLong() + seconds);
+                }
+            }
+            resolved.path("properties").fields().forEachRemaining(property -> {
+                if (object.has(property.getKey())) {
+                    moveTimes(object.get(property.getKey()), property.getValue(), seconds);
+                }
+            });
+        } else if (value != null && value.isArray()) {
+            value.forEach(item -> moveTimes(item, resolved.path("items"), seconds));
+        }
     }
 }

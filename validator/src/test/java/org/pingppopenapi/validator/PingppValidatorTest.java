@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.validation.PingppRules;
@@ -35,12 +36,62 @@ class PingppValidatorTest {
         }
     }
 
+    /** The naming rule gives the seed operations' bodies the names the command line has always had. */
     @Test
-    void everyKindOfTheCommandLineIsAKindOfTheSpec() {
-        assertThat(RequestKind.values()).extracting(RequestKind::cliName).containsExactly("charge", "charge-refund", "recharge", "order",
-                "order-pay", "order-cancel", "order-refund", "sub-app", "sub-app-update", "sub-app-channel", "sub-app-channel-update");
-        assertThat(RequestKind.fromCliName("order-pay")).contains(RequestKind.ORDER_PAY);
-        assertThat(RequestKind.fromCliName("ORDER_PAY")).isEmpty();
+    void theSeedRequestBodiesKeepTheirKindNames() {
+        Map<String, String> schemas = new LinkedHashMap<>();
+        VALIDATOR.kinds().forEach(kind -> schemas.put(kind.name(), VALIDATOR.requestSchema(kind)));
+        assertThat(schemas).containsAllEntriesOf(Map.ofEntries(
+                Map.entry("charge", "ChargeCreateRequest"), Map.entry("charge-refund", "RefundCreateRequest"),
+                Map.entry("recharge", "RechargeCreateRequest"), Map.entry("order", "OrderCreateRequest"),
+                Map.entry("order-pay", "OrderPayRequest"), Map.entry("order-cancel", "OrderCancelRequest"),
+                Map.entry("order-refund", "OrderRefundCreateRequest"), Map.entry("sub-app", "SubAppCreateRequest"),
+                Map.entry("sub-app-update", "SubAppUpdateRequest"), Map.entry("sub-app-channel", "SubAppChannelCreateRequest"),
+                Map.entry("sub-app-channel-update", "SubAppChannelUpdateRequest")));
+        assertThat(VALIDATOR.kinds()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void kindsAreNamesComparedByValue() {
+        assertThat(RequestKind.named("order-pay")).isEqualTo(Kinds.ORDER_PAY).hasSameHashCodeAs(Kinds.ORDER_PAY).hasToString("order-pay");
+        assertThat(RequestKind.named("order-pay").name()).isEqualTo("order-pay");
+        assertThat(VALIDATOR.kinds()).contains(RequestKind.named("order-pay"));
+    }
+
+    @Test
+    void aNameNoSpecCanHaveIsRefused() {
+        for (String name : new String[] {"ORDER_PAY", "order_pay", "order-", "-pay", "", "order pay", "x".repeat(101)}) {
+            assertThatThrownBy(() -> RequestKind.named(name)).as(name).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a request kind name");
+        }
+    }
+
+    @Test
+    void aKindTheSpecDoesNotHaveIsAClearError() {
+        RequestKind widget = RequestKind.named("widget");
+        assertThatThrownBy(() -> VALIDATOR.validate(widget, Json.object("{}"), NOW)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no request kind 'widget'").hasMessageContaining("charge, charge-refund");
+        assertThatThrownBy(() -> VALIDATOR.requestSchema(widget)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'widget'");
+    }
+
+    @Test
+    void ruleConditionsAreDecidedOnFormBodiesWhoseValuesAreStrings() {
+        assertThat(VALIDATOR.ruleAppliesToForm("order_pay.channel.with_charge_amount", Json.object("{\"charge_amount\":\"10\"}"))).isTrue();
+        assertThat(VALIDATOR.ruleAppliesToForm("order_pay.channel.with_charge_amount", Json.object("{\"charge_amount\":\"0\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("order_pay.channel.with_charge_amount", Json.object("{\"charge_amount\":\"ten\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("order_pay.channel.with_charge_amount", Json.object("{}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("sub_app_channel.banned_msg.when_banned", Json.object("{\"banned\":\"true\"}"))).isTrue();
+        assertThat(VALIDATOR.ruleAppliesToForm("sub_app_channel.banned_msg.when_banned", Json.object("{\"banned\":\"false\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("charge.extra.isv_scan", Json.object("{\"channel\":\"isv_scan\"}"))).isTrue();
+        assertThat(VALIDATOR.ruleAppliesToForm("charge.extra.isv_scan", Json.object("{\"channel\":\"isv_qr\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("charge.currency.domestic", Json.object("{\"channel\":\"upacp\"}"))).isTrue();
+        assertThat(VALIDATOR.ruleAppliesToForm("charge.currency.domestic", Json.object("{\"channel\":\"paypal\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("recharge.custom_channel.user_zero", Json.object("{\"charge\":{\"channel\":\"custom\"}}"))).isTrue();
+        assertThat(VALIDATOR.ruleAppliesToForm("recharge.custom_channel.user_zero", Json.object("{\"charge\":\"custom\"}"))).isFalse();
+        assertThat(VALIDATOR.ruleAppliesToForm("order.uid.not_zero", Json.object("{}"))).as("a rule without when").isTrue();
+        assertThatThrownBy(() -> VALIDATOR.ruleAppliesToForm("charge.order_no.unionpya", Json.object("{}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no rule charge.order_no.unionpya");
     }
 
     @Test
@@ -66,34 +117,34 @@ class PingppValidatorTest {
 
     @Test
     void theClockGivesTheCreationTimeWhenNoneIsPassed() {
-        ObjectNode order = Json.with(Fixtures.valid(RequestKind.ORDER), "time_expire", Fixtures.NOW + 86400);
+        ObjectNode order = Json.with(Fixtures.valid(Kinds.ORDER), "time_expire", Fixtures.NOW + 86400);
         PingppValidator atNow = VALIDATOR.withClock(Clock.fixed(NOW, ZoneOffset.UTC));
         PingppValidator aSecondLater = VALIDATOR.withClock(Clock.fixed(NOW.minusSeconds(1), ZoneOffset.UTC));
 
-        assertThat(atNow.validate(RequestKind.ORDER, order)).isEmpty();
-        assertThat(aSecondLater.validate(RequestKind.ORDER, order)).extracting(Violation::rule).containsExactly("order.time_expire.range");
+        assertThat(atNow.validate(Kinds.ORDER, order)).isEmpty();
+        assertThat(aSecondLater.validate(Kinds.ORDER, order)).extracting(Violation::rule).containsExactly("order.time_expire.range");
     }
 
     @Test
     void aPayloadThatIsNotAnObjectIsReportedAtTheRoot() {
-        assertThat(VALIDATOR.validate(RequestKind.CHARGE, null, NOW)).extracting(Violation::field, Violation::rule, Violation::message)
+        assertThat(VALIDATOR.validate(Kinds.CHARGE, null, NOW)).extracting(Violation::field, Violation::rule, Violation::message)
                 .containsExactly(tuple("$", "schema.type", "$ must be an object, is null (schema.type)"));
-        assertThat(VALIDATOR.validate(RequestKind.CHARGE, MissingNode.getInstance(), NOW)).extracting(Violation::rule).containsExactly("schema.type");
-        assertThat(VALIDATOR.validate(RequestKind.CHARGE, Json.node(java.util.List.of(1)), NOW)).extracting(Violation::message)
+        assertThat(VALIDATOR.validate(Kinds.CHARGE, MissingNode.getInstance(), NOW)).extracting(Violation::rule).containsExactly("schema.type");
+        assertThat(VALIDATOR.validate(Kinds.CHARGE, Json.node(java.util.List.of(1)), NOW)).extracting(Violation::message)
                 .containsExactly("$ must be an object, is an array (schema.type)");
     }
 
     @Test
     void keysThatAreNotPlainNamesAreQuotedInPaths() {
         ObjectNode charge = Json.with(Fixtures.charge("alipay"), "metadata", Map.of("a.b \"c\"", 1));
-        assertThat(VALIDATOR.validate(RequestKind.CHARGE, charge, NOW)).extracting(Violation::field)
+        assertThat(VALIDATOR.validate(Kinds.CHARGE, charge, NOW)).extracting(Violation::field)
                 .containsExactly("metadata[\"a.b \\\"c\\\"\"]");
     }
 
     @Test
     void everyViolationIsFoundNotJustTheFirst() {
         ObjectNode charge = Json.object("{\"channel\":\"isv_qr\",\"amount\":-1,\"currency\":\"usd\",\"time_expire\":1}");
-        assertThat(VALIDATOR.validate(RequestKind.CHARGE, charge, NOW)).extracting(Violation::field, Violation::rule).containsExactly(
+        assertThat(VALIDATOR.validate(Kinds.CHARGE, charge, NOW)).extracting(Violation::field, Violation::rule).containsExactly(
                 tuple("order_no", "schema.required"),
                 tuple("app", "schema.required"),
                 tuple("amount", "schema.minimum"),
@@ -108,12 +159,12 @@ class PingppValidatorTest {
     @Test
     void numbersAreComparedExactly() {
         ObjectNode recharge = Fixtures.recharge("alipay");
-        assertThat(VALIDATOR.validate(RequestKind.RECHARGE, Json.with(recharge, "charge.amount", new java.math.BigDecimal("1000000000.0")), NOW)).isEmpty();
-        assertThat(VALIDATOR.validate(RequestKind.RECHARGE, Json.with(recharge, "charge.amount", new java.math.BigDecimal("1000000000.5")), NOW))
+        assertThat(VALIDATOR.validate(Kinds.RECHARGE, Json.with(recharge, "charge.amount", new java.math.BigDecimal("1000000000.0")), NOW)).isEmpty();
+        assertThat(VALIDATOR.validate(Kinds.RECHARGE, Json.with(recharge, "charge.amount", new java.math.BigDecimal("1000000000.5")), NOW))
                 .extracting(Violation::rule).containsExactlyInAnyOrder("schema.type");
-        assertThat(VALIDATOR.validate(RequestKind.RECHARGE, Json.with(recharge, "charge.amount", Double.NaN), NOW))
+        assertThat(VALIDATOR.validate(Kinds.RECHARGE, Json.with(recharge, "charge.amount", Double.NaN), NOW))
                 .extracting(Violation::rule).containsExactly("schema.type");
-        assertThat(VALIDATOR.validate(RequestKind.ORDER, Json.with(Fixtures.valid(RequestKind.ORDER), "time_expire", new java.math.BigInteger("99999999999999999999999")), NOW))
+        assertThat(VALIDATOR.validate(Kinds.ORDER, Json.with(Fixtures.valid(Kinds.ORDER), "time_expire", new java.math.BigInteger("99999999999999999999999")), NOW))
                 .extracting(Violation::rule).containsExactlyInAnyOrder("schema.format", "order.time_expire.range");
     }
 

@@ -50,11 +50,11 @@ class PropertyTest {
     Stream<DynamicTest> generatedPayloads() {
         System.out.println("PropertyTest seed " + SEED + " (rerun with -Dpingpp.property.seed=" + SEED + ")");
         List<DynamicTest> tests = new ArrayList<>();
-        for (RequestKind kind : RequestKind.values()) {
+        for (RequestKind kind : VALIDATOR.kinds()) {
             List<Mutation> mutations = schemaMutations(kind);
             for (int batch = 0; batch < BATCHES_PER_KIND; batch++) {
-                long batchSeed = SEED * 31 + kind.ordinal() * 1_000L + batch;
-                tests.add(dynamicTest(kind.cliName() + " batch " + batch + " (seed " + SEED + ")", () -> assertTimeoutPreemptively(BATCH_LIMIT,
+                long batchSeed = SEED * 31 + kind.name().hashCode() * 1_000L + batch;
+                tests.add(dynamicTest(kind.name() + " batch " + batch + " (seed " + SEED + ")", () -> assertTimeoutPreemptively(BATCH_LIMIT,
                         () -> runBatch(kind, mutations, new Random(batchSeed)), "seed " + SEED)));
             }
         }
@@ -187,10 +187,14 @@ class PropertyTest {
         private Generators() {
         }
 
+        /**
+         * A random valid body: for the kinds of the seed operations, drawn from the bounds of the documents; for any
+         * other kind, the spec's request example, which the mutations and the junk then vary.
+         */
         static ObjectNode valid(RequestKind kind, Random random) {
-            return switch (kind) {
-                case CHARGE -> charge(random);
-                case CHARGE_REFUND -> {
+            return switch (kind.name()) {
+                case "charge" -> charge(random);
+                case "charge-refund" -> {
                     ObjectNode refund = Json.object("{}");
                     refund.put("description", text(random, 1, 255));
                     maybe(random, () -> refund.put("amount", between(random, 1, 1_000_000_000)));
@@ -198,9 +202,9 @@ class PropertyTest {
                     maybe(random, () -> refund.set("metadata", metadata(random)));
                     yield refund;
                 }
-                case RECHARGE -> recharge(random);
-                case ORDER -> order(random);
-                case ORDER_PAY -> {
+                case "recharge" -> recharge(random);
+                case "order" -> order(random);
+                case "order-pay" -> {
                     if (random.nextBoolean()) {
                         ObjectNode pay = Json.object("{\"charge_amount\":0}");
                         pay.put("balance_amount", between(random, 0, 1_000_000));
@@ -212,12 +216,12 @@ class PropertyTest {
                     maybe(random, () -> pay.put("charge_order_no", alnum(random, 1, 32)));
                     yield pay;
                 }
-                case ORDER_CANCEL -> {
+                case "order-cancel" -> {
                     ObjectNode cancel = Json.object("{\"status\":\"canceled\"}");
                     maybe(random, () -> cancel.put("user", text(random, 0, 64)));
                     yield cancel;
                 }
-                case ORDER_REFUND -> {
+                case "order-refund" -> {
                     ObjectNode refund = Json.object("{}");
                     refund.put("description", text(random, 1, 255));
                     maybe(random, () -> refund.put("charge_amount", between(random, 1, 1_000_000)));
@@ -227,12 +231,12 @@ class PropertyTest {
                     maybe(random, () -> refund.set("metadata", metadata(random)));
                     yield refund;
                 }
-                case SUB_APP, SUB_APP_UPDATE -> {
+                case "sub-app", "sub-app-update" -> {
                     ObjectNode subApp = Json.object("{}");
-                    if (kind == RequestKind.SUB_APP || random.nextBoolean()) {
+                    if (kind.equals(Kinds.SUB_APP) || random.nextBoolean()) {
                         subApp.put("display_name", text(random, 2, 50));
                     }
-                    if (kind == RequestKind.SUB_APP) {
+                    if (kind.equals(Kinds.SUB_APP)) {
                         subApp.put("user", text(random, 1, 64));
                     }
                     maybe(random, () -> subApp.put("description", text(random, 2, 50)));
@@ -240,7 +244,7 @@ class PropertyTest {
                     maybe(random, () -> subApp.set("metadata", metadata(random)));
                     yield subApp;
                 }
-                case SUB_APP_CHANNEL, SUB_APP_CHANNEL_UPDATE -> {
+                case "sub-app-channel", "sub-app-channel-update" -> {
                     ObjectNode channel = Fixtures.subAppChannel(pick(random, "isv_qr", "isv_scan", "isv_wap", "isv_wap_cil", "isv_qr_cil"));
                     ObjectNode params = (ObjectNode) channel.get("params");
                     maybe(random, () -> params.put("fee_rate", between(random, 0, 10_000)));
@@ -251,11 +255,12 @@ class PropertyTest {
                     if (banned) {
                         channel.put("banned_msg", text(random, 1, 80));
                     }
-                    if (kind == RequestKind.SUB_APP_CHANNEL_UPDATE) {
+                    if (kind.equals(Kinds.SUB_APP_CHANNEL_UPDATE)) {
                         channel.remove("channel");
                     }
                     yield channel;
                 }
+                default -> Fixtures.valid(kind);
             };
         }
 
@@ -294,7 +299,7 @@ class PropertyTest {
         }
 
         private static ObjectNode order(Random random) {
-            ObjectNode order = Fixtures.valid(RequestKind.ORDER);
+            ObjectNode order = Fixtures.valid(Kinds.ORDER);
             order.put("merchant_order_no", alnum(random, 15, 32));
             order.put("uid", "u" + alnum(random, 0, 63));
             order.put("amount", between(random, 1, 1_000_000_000));

@@ -293,16 +293,16 @@ class RuleBoundariesTest {
         List<Case> cases = new ArrayList<>();
         ObjectNode base = Fixtures.charge("alipay");
         cases.add(charge("metadata of 10 keys", base, "metadata", keys(10), null, true));
-        cases.add(new Case("metadata of 11 keys", RequestKind.CHARGE, Json.with(base, "metadata", keys(11)), "metadata", "schema.maxProperties", false));
-        cases.add(new Case("metadata of 1000 characters", RequestKind.CHARGE, Json.with(base, "metadata", Map.of("k", repeat("v", 999))), "metadata", null, true));
-        cases.add(new Case("metadata of 1001 characters", RequestKind.CHARGE, Json.with(base, "metadata", Map.of("k", repeat("v", 1000))), "metadata", "metadata.total_length", false));
-        cases.add(new Case("metadata of 1001 characters in 10 pairs", RequestKind.CHARGE,
+        cases.add(new Case("metadata of 11 keys", Kinds.CHARGE, Json.with(base, "metadata", keys(11)), "metadata", "schema.maxProperties", false));
+        cases.add(new Case("metadata of 1000 characters", Kinds.CHARGE, Json.with(base, "metadata", Map.of("k", repeat("v", 999))), "metadata", null, true));
+        cases.add(new Case("metadata of 1001 characters", Kinds.CHARGE, Json.with(base, "metadata", Map.of("k", repeat("v", 1000))), "metadata", "metadata.total_length", false));
+        cases.add(new Case("metadata of 1001 characters in 10 pairs", Kinds.CHARGE,
                 Json.with(base, "metadata", spread(10, 1001)), "metadata", "metadata.total_length", false));
         cases.add(charge("metadata value that is a number", base, "metadata.color", 5, "schema.type", false));
-        for (RequestKind kind : List.of(RequestKind.CHARGE_REFUND, RequestKind.RECHARGE, RequestKind.ORDER, RequestKind.ORDER_REFUND,
-                RequestKind.SUB_APP, RequestKind.SUB_APP_UPDATE)) {
-            cases.add(new Case(kind.cliName() + " metadata of 1000", kind, Json.with(Fixtures.valid(kind), "metadata", Map.of("k", repeat("v", 999))), "metadata", null, true));
-            cases.add(new Case(kind.cliName() + " metadata of 1001", kind, Json.with(Fixtures.valid(kind), "metadata", Map.of("k", repeat("v", 1000))), "metadata", "metadata.total_length", false));
+        for (RequestKind kind : List.of(Kinds.CHARGE_REFUND, Kinds.RECHARGE, Kinds.ORDER, Kinds.ORDER_REFUND,
+                Kinds.SUB_APP, Kinds.SUB_APP_UPDATE)) {
+            cases.add(new Case(kind.name() + " metadata of 1000", kind, Json.with(Fixtures.valid(kind), "metadata", Map.of("k", repeat("v", 999))), "metadata", null, true));
+            cases.add(new Case(kind.name() + " metadata of 1001", kind, Json.with(Fixtures.valid(kind), "metadata", Map.of("k", repeat("v", 1000))), "metadata", "metadata.total_length", false));
         }
         return cases.stream();
     }
@@ -373,7 +373,7 @@ class RuleBoundariesTest {
 
     static Stream<Case> orders() {
         List<Case> cases = new ArrayList<>();
-        ObjectNode base = Fixtures.valid(RequestKind.ORDER);
+        ObjectNode base = Fixtures.valid(Kinds.ORDER);
         for (int length : new int[] {14, 15, 32, 33}) {
             cases.add(order("merchant_order_no of " + length, base, "merchant_order_no", repeat("8", length),
                     length < 15 ? "schema.minLength" : "schema.maxLength", length >= 15 && length <= 32));
@@ -406,7 +406,7 @@ class RuleBoundariesTest {
 
     static Stream<Case> orderPayments() {
         List<Case> cases = new ArrayList<>();
-        ObjectNode balance = Fixtures.valid(RequestKind.ORDER_PAY);
+        ObjectNode balance = Fixtures.valid(Kinds.ORDER_PAY);
         cases.add(pay("paid from the balance without channel", balance, "channel", ABSENT, null, true));
         cases.add(pay("charge_amount 1 without channel", balance, "charge_amount", 1, "order_pay.channel.with_charge_amount", false)
                 .withField("channel"));
@@ -434,21 +434,21 @@ class RuleBoundariesTest {
     }
 
     static Stream<Case> orderCancelAndRefunds() {
-        ObjectNode cancel = Fixtures.valid(RequestKind.ORDER_CANCEL);
-        ObjectNode refund = Fixtures.valid(RequestKind.ORDER_REFUND);
+        ObjectNode cancel = Fixtures.valid(Kinds.ORDER_CANCEL);
+        ObjectNode refund = Fixtures.valid(Kinds.ORDER_REFUND);
         return Stream.of(
-                new Case("cancel with status canceled", RequestKind.ORDER_CANCEL, cancel, "status", null, true),
-                new Case("cancel with status paid", RequestKind.ORDER_CANCEL, Json.with(cancel, "status", "paid"), "status", "schema.enum", false),
-                new Case("cancel without status", RequestKind.ORDER_CANCEL, Json.with(cancel, "status", ABSENT), "status", "schema.required", false),
-                new Case("refund without description", RequestKind.ORDER_REFUND, Json.with(refund, "description", ABSENT), "description", "schema.required", false),
-                new Case("refund description of 255", RequestKind.ORDER_REFUND, Json.with(refund, "description", repeat("d", 255)), "description", null, true),
-                new Case("refund description of 256", RequestKind.ORDER_REFUND, Json.with(refund, "description", repeat("d", 256)), "description", "schema.maxLength", false),
-                new Case("refund_mode to_balance", RequestKind.ORDER_REFUND, Json.with(refund, "refund_mode", "to_balance"), "refund_mode", null, true),
-                new Case("refund_mode to_card", RequestKind.ORDER_REFUND, Json.with(refund, "refund_mode", "to_card"), "refund_mode", "schema.enum", false),
-                new Case("funding_source recharge_funds", RequestKind.ORDER_REFUND, Json.with(refund, "funding_source", "recharge_funds"), "funding_source", null, true),
-                new Case("funding_source settled_funds", RequestKind.ORDER_REFUND, Json.with(refund, "funding_source", "settled_funds"), "funding_source", "schema.enum", false),
-                new Case("charge_amount 0", RequestKind.ORDER_REFUND, Json.with(refund, "charge_amount", 0), "charge_amount", "schema.minimum", false),
-                new Case("royalty refund without user", RequestKind.ORDER_REFUND, Json.with(refund, "royalty_users[0]", Map.of("amount", 0)),
+                new Case("cancel with status canceled", Kinds.ORDER_CANCEL, cancel, "status", null, true),
+                new Case("cancel with status paid", Kinds.ORDER_CANCEL, Json.with(cancel, "status", "paid"), "status", "schema.enum", false),
+                new Case("cancel without status", Kinds.ORDER_CANCEL, Json.with(cancel, "status", ABSENT), "status", "schema.required", false),
+                new Case("refund without description", Kinds.ORDER_REFUND, Json.with(refund, "description", ABSENT), "description", "schema.required", false),
+                new Case("refund description of 255", Kinds.ORDER_REFUND, Json.with(refund, "description", repeat("d", 255)), "description", null, true),
+                new Case("refund description of 256", Kinds.ORDER_REFUND, Json.with(refund, "description", repeat("d", 256)), "description", "schema.maxLength", false),
+                new Case("refund_mode to_balance", Kinds.ORDER_REFUND, Json.with(refund, "refund_mode", "to_balance"), "refund_mode", null, true),
+                new Case("refund_mode to_card", Kinds.ORDER_REFUND, Json.with(refund, "refund_mode", "to_card"), "refund_mode", "schema.enum", false),
+                new Case("funding_source recharge_funds", Kinds.ORDER_REFUND, Json.with(refund, "funding_source", "recharge_funds"), "funding_source", null, true),
+                new Case("funding_source settled_funds", Kinds.ORDER_REFUND, Json.with(refund, "funding_source", "settled_funds"), "funding_source", "schema.enum", false),
+                new Case("charge_amount 0", Kinds.ORDER_REFUND, Json.with(refund, "charge_amount", 0), "charge_amount", "schema.minimum", false),
+                new Case("royalty refund without user", Kinds.ORDER_REFUND, Json.with(refund, "royalty_users[0]", Map.of("amount", 0)),
                         "royalty_users[0].user", "schema.required", false));
     }
 
@@ -456,16 +456,16 @@ class RuleBoundariesTest {
 
     static Stream<Case> subApps() {
         List<Case> cases = new ArrayList<>();
-        for (RequestKind kind : List.of(RequestKind.SUB_APP, RequestKind.SUB_APP_UPDATE)) {
+        for (RequestKind kind : List.of(Kinds.SUB_APP, Kinds.SUB_APP_UPDATE)) {
             ObjectNode base = Fixtures.valid(kind);
             for (String field : List.of("display_name", "description")) {
                 for (int length : new int[] {1, 2, 50, 51}) {
-                    cases.add(new Case(kind.cliName() + " " + field + " of " + length, kind, Json.with(base, field, repeat("n", length)), field,
+                    cases.add(new Case(kind.name() + " " + field + " of " + length, kind, Json.with(base, field, repeat("n", length)), field,
                             length < 2 ? "schema.minLength" : "schema.maxLength", length >= 2 && length <= 50));
                 }
             }
         }
-        cases.add(new Case("sub-app without user", RequestKind.SUB_APP, Json.with(Fixtures.valid(RequestKind.SUB_APP), "user", ABSENT), "user", "schema.required", false));
+        cases.add(new Case("sub-app without user", Kinds.SUB_APP, Json.with(Fixtures.valid(Kinds.SUB_APP), "user", ABSENT), "user", "schema.required", false));
         return cases.stream();
     }
 
@@ -497,44 +497,44 @@ class RuleBoundariesTest {
         cases.add(channelCase("banned with an empty banned_msg", Json.with(base, "banned", true), "banned_msg", "", "sub_app_channel.banned_msg.when_banned", false));
         cases.add(channelCase("not banned without banned_msg", base, "banned_msg", ABSENT, null, true));
         cases.add(channelCase("without params", base, "params", ABSENT, "schema.required", false));
-        ObjectNode update = Fixtures.valid(RequestKind.SUB_APP_CHANNEL_UPDATE);
-        cases.add(new Case("update banning with banned_msg", RequestKind.SUB_APP_CHANNEL_UPDATE, update, "banned_msg", null, true));
-        cases.add(new Case("update banning without banned_msg", RequestKind.SUB_APP_CHANNEL_UPDATE, Json.with(update, "banned_msg", ABSENT),
+        ObjectNode update = Fixtures.valid(Kinds.SUB_APP_CHANNEL_UPDATE);
+        cases.add(new Case("update banning with banned_msg", Kinds.SUB_APP_CHANNEL_UPDATE, update, "banned_msg", null, true));
+        cases.add(new Case("update banning without banned_msg", Kinds.SUB_APP_CHANNEL_UPDATE, Json.with(update, "banned_msg", ABSENT),
                 "banned_msg", "sub_app_channel_update.banned_msg.when_banned", false));
-        cases.add(new Case("update unbanning with an empty banned_msg", RequestKind.SUB_APP_CHANNEL_UPDATE,
+        cases.add(new Case("update unbanning with an empty banned_msg", Kinds.SUB_APP_CHANNEL_UPDATE,
                 Json.with(Json.with(update, "banned", false), "banned_msg", ""), "banned_msg", null, true));
         return cases.stream();
     }
 
     static Stream<Case> chargeRefunds() {
-        ObjectNode base = Fixtures.valid(RequestKind.CHARGE_REFUND);
+        ObjectNode base = Fixtures.valid(Kinds.CHARGE_REFUND);
         return Stream.of(
-                new Case("refund amount 1", RequestKind.CHARGE_REFUND, Json.with(base, "amount", 1), "amount", null, true),
-                new Case("refund amount 0", RequestKind.CHARGE_REFUND, Json.with(base, "amount", 0), "amount", "schema.minimum", false),
-                new Case("refund without description", RequestKind.CHARGE_REFUND, Json.with(base, "description", ABSENT), "description", "schema.required", false),
-                new Case("refund funding_source unsettled_funds", RequestKind.CHARGE_REFUND, Json.with(base, "funding_source", "unsettled_funds"), "funding_source", null, true),
-                new Case("refund funding_source other", RequestKind.CHARGE_REFUND, Json.with(base, "funding_source", "other"), "funding_source", "schema.enum", false));
+                new Case("refund amount 1", Kinds.CHARGE_REFUND, Json.with(base, "amount", 1), "amount", null, true),
+                new Case("refund amount 0", Kinds.CHARGE_REFUND, Json.with(base, "amount", 0), "amount", "schema.minimum", false),
+                new Case("refund without description", Kinds.CHARGE_REFUND, Json.with(base, "description", ABSENT), "description", "schema.required", false),
+                new Case("refund funding_source unsettled_funds", Kinds.CHARGE_REFUND, Json.with(base, "funding_source", "unsettled_funds"), "funding_source", null, true),
+                new Case("refund funding_source other", Kinds.CHARGE_REFUND, Json.with(base, "funding_source", "other"), "funding_source", "schema.enum", false));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static Case charge(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
-        return new Case(name, RequestKind.CHARGE, Json.with(base, field, value), field, rule, valid);
+        return new Case(name, Kinds.CHARGE, Json.with(base, field, value), field, rule, valid);
     }
 
     private static Case recharge(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
-        return new Case(name, RequestKind.RECHARGE, Json.with(base, field, value), field, rule, valid);
+        return new Case(name, Kinds.RECHARGE, Json.with(base, field, value), field, rule, valid);
     }
 
     private static Case order(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
-        return new Case(name, RequestKind.ORDER, Json.with(base, field, value), field, rule, valid);
+        return new Case(name, Kinds.ORDER, Json.with(base, field, value), field, rule, valid);
     }
 
     private static Case pay(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
-        return new Case(name, RequestKind.ORDER_PAY, Json.with(base, field, value), field, rule, valid);
+        return new Case(name, Kinds.ORDER_PAY, Json.with(base, field, value), field, rule, valid);
     }
 
     private static Case channelCase(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
-        return new Case(name, RequestKind.SUB_APP_CHANNEL, Json.with(base, field, value), field, rule, valid);
+        return new Case(name, Kinds.SUB_APP_CHANNEL, Json.with(base, field, value), field, rule, valid);
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pingppopenapi.spec.PingppSpec;
+import org.pingppopenapi.spec.RequestKinds;
 
 /** The shipped spec as a plain tree, read by the tests on their own (not through the engine). */
 final class SpecDocument {
@@ -70,19 +72,45 @@ final class SpecDocument {
         return rules;
     }
 
-    /** The request schema of each kind, by {@code x-pingpp-request-kind}. */
+    private static final List<RequestKinds.Kind> KINDS = RequestKinds.of(TREE);
+
+    /** The request kinds of the spec, read by the spec module's reader of the naming rule, not by the engine. */
+    static List<RequestKinds.Kind> kinds() {
+        return KINDS;
+    }
+
+    /** The request schema of a kind. */
     static String requestSchema(RequestKind kind) {
-        Iterator<Map.Entry<String, JsonNode>> schemas = schemas().fields();
-        while (schemas.hasNext()) {
-            Map.Entry<String, JsonNode> schema = schemas.next();
-            if (kind.cliName().equals(schema.getValue().path("x-pingpp-request-kind").asText(null))) {
-                return schema.getKey();
-            }
-        }
-        throw new IllegalStateException("No schema for " + kind);
+        return specKind(kind).schema();
     }
 
     static RequestKind kindOf(String requestSchema) {
-        return RequestKind.fromCliName(schema(requestSchema).path("x-pingpp-request-kind").asText()).orElseThrow();
+        return kinds().stream().filter(kind -> kind.schema().equals(requestSchema)).map(kind -> RequestKind.named(kind.name()))
+                .findFirst().orElseThrow(() -> new IllegalStateException(requestSchema + " is no request schema"));
+    }
+
+    /** A request example: the body, and the creation time its {@code time_expire} is measured from, when it says one. */
+    record Example(String name, JsonNode body, Optional<Long> createdAt) {
+    }
+
+    /** The request examples of the operation the kind is named after, in spec order. */
+    static List<Example> requestExamples(RequestKind kind) {
+        String operationId = specKind(kind).operationId();
+        List<Example> examples = new ArrayList<>();
+        TREE.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operationId.equals(operation.path("operationId").asText(null))) {
+                operation.path("requestBody").path("content").path("application/json").path("examples").fields().forEachRemaining(example -> {
+                    JsonNode resolved = resolve(example.getValue());
+                    examples.add(new Example(example.getKey(), resolved.get("value"),
+                            Optional.ofNullable(resolved.get("x-pingpp-created")).map(JsonNode::asLong)));
+                });
+            }
+        }));
+        return examples;
+    }
+
+    private static RequestKinds.Kind specKind(RequestKind kind) {
+        return kinds().stream().filter(each -> each.name().equals(kind.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No request kind " + kind + " in the spec"));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pingppopenapi.validator.internal.cli.ValidateCommand;
@@ -60,7 +61,7 @@ class ValidateCommandTest {
 
     @Test
     void nowDefaultsToTheClockAndCanBeGiven() {
-        String order = Json.with(Fixtures.valid(RequestKind.ORDER), "time_expire", Fixtures.NOW + 60).toString();
+        String order = Json.with(Fixtures.valid(Kinds.ORDER), "time_expire", Fixtures.NOW + 60).toString();
         assertThat(run(order, "order").exitCode()).isZero();
         assertThat(run(order, "order", "--now", String.valueOf(Fixtures.NOW + 1)).lines())
                 .extracting(line -> line.get("rule").asText()).containsExactly("order.time_expire.range");
@@ -118,7 +119,34 @@ class ValidateCommandTest {
     void helpPrintsTheUsageAndExitsZero() {
         Run run = run("", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("Usage: java -jar pingpp-validator-cli.jar <kind>").contains("sub-app-channel-update");
+        assertThat(run.stdout()).contains("Usage: java -jar pingpp-validator-cli.jar [--spec SPEC] <kind>").contains("--list-kinds");
+        assertThat(run.stdout()).as("the usage lists every kind of the spec")
+                .contains(PingppValidator.fromSpec().kinds().stream().map(RequestKind::name).collect(Collectors.joining(", ")));
+    }
+
+    @Test
+    void listKindsPrintsEveryKindOfTheSpecWithItsSchema() {
+        Run run = run("", "--list-kinds");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        PingppValidator validator = PingppValidator.fromSpec();
+        assertThat(run.stdout().lines().toList()).containsExactlyElementsOf(
+                validator.kinds().stream().map(kind -> kind.name() + "\t" + validator.requestSchema(kind)).toList());
+        assertThat(run.stdout().lines()).contains("order-pay\tOrderPayRequest", "charge\tChargeCreateRequest");
+        assertUsage(run("", "--list-kinds", "charge"), "--list-kinds takes no kind");
+    }
+
+    @Test
+    void anotherRevisionOfTheSpecIsUsedWithSpec(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("revision.yaml");
+        Files.writeString(spec, SpecDocument.text().replace("maxLength: 40", "maxLength: 41"), StandardCharsets.UTF_8);
+        String longOrderNumber = Json.with(Fixtures.charge("upacp"), "order_no", "1".repeat(41)).toString();
+        assertThat(run(longOrderNumber, "charge").exitCode()).isEqualTo(1);
+        assertThat(run(longOrderNumber, "--spec", spec.toString(), "charge").exitCode()).isZero();
+        assertUsage(run("", "--spec", dir.resolve("missing.yaml").toString(), "--list-kinds"), "no such spec file");
+        Files.writeString(spec, "openapi: 3.0.3\n", StandardCharsets.UTF_8);
+        assertUsage(run("", "--spec", spec.toString(), "--list-kinds"), "cannot be used: The spec has no components.schemas");
+        assertUsage(run("", "--spec"), "--spec needs the file of a spec");
     }
 
     private static void assertUsage(Run run, String message) {

@@ -187,7 +187,7 @@ public final class OrderBook {
         if (request.getTimeExpire() != null) {
             charge.put("time_expire", request.getTimeExpire());
         }
-        List<Violation> violations = validator.validate(RequestKind.CHARGE, charge, Instant.ofEpochSecond(now));
+        List<Violation> violations = validator.validate(RequestKind.named("charge"), charge, Instant.ofEpochSecond(now));
         violations.stream().min(Comparator.comparing(Violation::field)).ifPresent(first -> {
             String param = PAY_PARAMS.getOrDefault(first.field(), first.field());
             throw Errors.invalid(param, "The charge paying order " + order.id() + " breaks the channel's rules: "

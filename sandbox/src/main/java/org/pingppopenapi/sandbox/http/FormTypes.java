@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.pingppopenapi.sandbox.domain.SpecDocument;
+import org.pingppopenapi.validator.PingppValidator;
 
 /**
  * Gives the string values of a form body the JSON types of the operation's schema, so the form and the JSON
@@ -20,8 +21,8 @@ import org.pingppopenapi.sandbox.domain.SpecDocument;
  * schema has an array.
  *
  * <p>Inside free-form objects ({@code extra}, whose fields depend on the channel) the types come from the
- * schema's channel rules: the schema a rule names for the field when its {@code when} holds
- * ({@code extra} of {@code isv_scan} is {@code IsvScanExtra}), and the numeric or boolean constraints rules put on
+ * schema's channel rules: the schema a rule names for the field when its {@code when} holds, as the validator decides
+ * it on the form's strings ({@code extra} of {@code isv_scan} is {@code IsvScanExtra}), and the numeric or boolean constraints rules put on
  * a path ({@code extra.goods_list[].goods_num: {minimum: 1}}). Other free-form values stay strings. A value that
  * does not parse as its type stays a string, for validation to reject with the field's name.
  */
@@ -31,6 +32,8 @@ final class FormTypes {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,40}");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?([eE][-+]?[0-9]{1,4})?");
     private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9][0-9]{0,5}");
+    /** Decides the rules' conditions, as it does when it validates the typed body. */
+    private static final PingppValidator RULES = PingppValidator.fromSpec();
 
     private FormTypes() {
     }
@@ -149,7 +152,7 @@ final class FormTypes {
             Map<String, String> scalarTypes = new HashMap<>();
             if (requestSchema != null) {
                 for (JsonNode rule : requestSchema.path("x-pingpp-rules")) {
-                    boolean applies = RuleConditions.hold(rule.path("when"), form);
+                    boolean applies = RULES.ruleAppliesToForm(rule.path("id").asText(), form);
                     collect(rule.path("when"), false, schemas, scalarTypes);
                     collect(rule.path("then"), applies, schemas, scalarTypes);
                 }

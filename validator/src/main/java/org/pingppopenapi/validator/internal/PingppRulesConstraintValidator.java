@@ -26,7 +26,7 @@ public final class PingppRulesConstraintValidator implements ConstraintValidator
         schemaName = annotation.value();
         if (!engine.hasRequestSchema(schemaName)) {
             throw new ConstraintDeclarationException("@PingppRules(\"" + schemaName
-                    + "\") names no request schema of the spec (a schema with x-pingpp-request-kind)");
+                    + "\") names no request schema of the spec (a schema an operation takes as its JSON body)");
         }
     }
 

@@ -2,23 +2,29 @@ package org.pingppopenapi.validator.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.pingppopenapi.spec.PingppSpec;
 import org.pingppopenapi.validator.InvalidSpecException;
-import org.pingppopenapi.validator.RequestKind;
 import org.pingppopenapi.validator.Violation;
 
 /**
  * The compiled spec: one schema per request kind, each with its nested schemas and rules. Immutable and safe to
  * share between threads.
+ *
+ * <p>Kinds are given by their {@link KindIndex} number; the engine keeps its kinds in name order and finds a kind's
+ * position by an array lookup.
  */
 public final class RuleEngine {
 
@@ -27,25 +33,44 @@ public final class RuleEngine {
 
     private static volatile RuleEngine bundled;
 
-    /** By {@link RequestKind#ordinal()}. */
-    private final CompiledSchema[] byKind;
-    private final Map<String, CompiledSchema> byRequestSchemaName;
+    /** A request kind of the spec: its name, its schema's name and the schema. */
+    record Kind(String name, String schemaName, CompiledSchema schema) {
+    }
+
+    /** In name order: a kind's position here is its position everywhere in the engine, the generated acceptor's too. */
+    private final Kind[] kinds;
+    /** Position of the kind by {@link KindIndex} number; -1 for the numbers of kinds this spec does not have. */
+    private final int[] positionByNumber;
+    private final Map<String, Integer> positionBySchemaName;
     private final SortedSet<String> ruleIds;
+    /** The {@code when} of every rule, by rule id. */
+    private final Map<String, Rule.Condition[]> whens;
     /** Answers first for the payloads it finds valid; null when none was generated from this engine's spec. */
     private final SpecAcceptor acceptor;
 
-    RuleEngine(Map<RequestKind, CompiledSchema> byKind, Map<String, CompiledSchema> byRequestSchemaName, SortedSet<String> ruleIds) {
-        this.byKind = new CompiledSchema[RequestKind.values().length];
-        byKind.forEach((kind, schema) -> this.byKind[kind.ordinal()] = schema);
-        this.byRequestSchemaName = Map.copyOf(byRequestSchemaName);
+    /** @param kinds in name order */
+    RuleEngine(List<Kind> kinds, SortedSet<String> ruleIds, Map<String, Rule.Condition[]> whens) {
+        this.kinds = kinds.toArray(Kind[]::new);
+        int[] numbers = kinds.stream().mapToInt(kind -> KindIndex.of(kind.name())).toArray();
+        this.positionByNumber = new int[Arrays.stream(numbers).max().orElse(-1) + 1];
+        Arrays.fill(positionByNumber, -1);
+        Map<String, Integer> bySchemaName = new HashMap<>();
+        for (int position = 0; position < numbers.length; position++) {
+            positionByNumber[numbers[position]] = position;
+            bySchemaName.put(this.kinds[position].schemaName(), position);
+        }
+        this.positionBySchemaName = Map.copyOf(bySchemaName);
         this.ruleIds = Collections.unmodifiableSortedSet(ruleIds);
+        this.whens = Map.copyOf(whens);
         this.acceptor = null;
     }
 
     private RuleEngine(RuleEngine interpreter, SpecAcceptor acceptor) {
-        this.byKind = interpreter.byKind;
-        this.byRequestSchemaName = interpreter.byRequestSchemaName;
+        this.kinds = interpreter.kinds;
+        this.positionByNumber = interpreter.positionByNumber;
+        this.positionBySchemaName = interpreter.positionBySchemaName;
         this.ruleIds = interpreter.ruleIds;
+        this.whens = interpreter.whens;
         this.acceptor = acceptor;
     }
 
@@ -87,21 +112,53 @@ public final class RuleEngine {
         return SpecCompiler.compile(document);
     }
 
-    public List<Violation> validate(RequestKind kind, JsonNode payload, long nowEpochSecond) {
-        if (acceptor != null && acceptor.accepts(kind, payload, nowEpochSecond)) {
+    /** The names of the spec's request kinds, in order. */
+    public List<String> kindNames() {
+        return Arrays.stream(kinds).map(Kind::name).toList();
+    }
+
+    /**
+     * The name of the request schema of the kind numbered {@code kindNumber} ({@link KindIndex}).
+     *
+     * @throws IllegalArgumentException when the spec has no such kind
+     */
+    public String requestSchema(int kindNumber) {
+        return kinds[position(kindNumber)].schemaName();
+    }
+
+    /**
+     * Validates a request body of the kind numbered {@code kindNumber} ({@link KindIndex}).
+     *
+     * @throws IllegalArgumentException when the spec has no such kind
+     */
+    public List<Violation> validate(int kindNumber, JsonNode payload, long nowEpochSecond) {
+        int position = position(kindNumber);
+        if (acceptor != null && acceptor.accepts(position, payload, nowEpochSecond)) {
             return List.of();
         }
-        return validate(byKind[kind.ordinal()], payload, nowEpochSecond);
+        return validate(kinds[position].schema(), payload, nowEpochSecond);
+    }
+
+    private int position(int kindNumber) {
+        int position = kindNumber >= 0 && kindNumber < positionByNumber.length ? positionByNumber[kindNumber] : -1;
+        if (position < 0) {
+            throw new IllegalArgumentException("The spec has no request kind '" + KindIndex.name(kindNumber) + "'; its kinds are "
+                    + String.join(", ", kindNames()));
+        }
+        return position;
     }
 
     /** Validates against a request schema named by {@code @PingppRules}; see {@link #hasRequestSchema}. */
     public List<Violation> validate(String requestSchemaName, JsonNode payload, long nowEpochSecond) {
-        CompiledSchema schema = byRequestSchemaName.get(requestSchemaName);
-        if (schema == null) {
-            throw new IllegalArgumentException(requestSchemaName + " is not a request schema of the spec (one with x-pingpp-request-kind): "
-                    + byRequestSchemaName.keySet());
+        Integer position = positionBySchemaName.get(requestSchemaName);
+        if (position == null) {
+            throw new IllegalArgumentException(requestSchemaName + " is not a request schema of the spec (one an operation takes as its JSON body): "
+                    + new TreeSet<>(positionBySchemaName.keySet()));
         }
-        return validate(kindOf(schema), payload, nowEpochSecond);
+        if (acceptor != null && acceptor.accepts(position, payload, nowEpochSecond)) {
+            return List.of();
+        }
+        return validate(kinds[position].schema(), payload, nowEpochSecond);
     }
 
     /**
@@ -126,21 +183,33 @@ public final class RuleEngine {
      *
      * @throws IllegalStateException when this engine has no generated acceptor
      */
-    public boolean acceptedByGeneratedCode(RequestKind kind, JsonNode payload, long nowEpochSecond) {
+    public boolean acceptedByGeneratedCode(int kindNumber, JsonNode payload, long nowEpochSecond) {
         if (acceptor == null) {
             throw new IllegalStateException("No acceptor was generated from this engine's spec");
         }
-        return acceptor.accepts(kind, payload, nowEpochSecond);
+        return acceptor.accepts(position(kindNumber), payload, nowEpochSecond);
     }
 
-    /** Every request schema is the schema of one kind (SpecCompiler). */
-    private RequestKind kindOf(CompiledSchema requestSchema) {
-        for (RequestKind kind : RequestKind.values()) {
-            if (byKind[kind.ordinal()] == requestSchema) {
-                return kind;
+    /**
+     * Whether the {@code when} of the rule {@code ruleId} holds for {@code form}, the object the rule's schema
+     * describes, read as a form body: a string that reads as a number or as {@code true}/{@code false} also counts as
+     * that number or boolean (in a form, {@code amount=100} is the string {@code "100"}). A rule without
+     * {@code when} always applies.
+     *
+     * @throws IllegalArgumentException when the spec has no rule {@code ruleId}
+     */
+    public boolean ruleAppliesToForm(String ruleId, JsonNode form, long nowEpochSecond) {
+        Rule.Condition[] when = whens.get(ruleId);
+        if (when == null) {
+            throw new IllegalArgumentException("The spec has no rule " + ruleId);
+        }
+        JsonNode base = form == null ? MissingNode.getInstance() : form;
+        for (Rule.Condition condition : when) {
+            if (!FormReading.holds(condition, base, nowEpochSecond)) {
+                return false;
             }
         }
-        throw new IllegalStateException(requestSchema.name + " is the schema of no request kind");
+        return true;
     }
 
     /** Whether valid payloads are recognized by generated code ({@link SpecAcceptor}) before any interpretation. */
@@ -148,12 +217,16 @@ public final class RuleEngine {
         return acceptor != null;
     }
 
-    CompiledSchema root(RequestKind kind) {
-        return byKind[kind.ordinal()];
+    int kindCount() {
+        return kinds.length;
+    }
+
+    Kind kind(int position) {
+        return kinds[position];
     }
 
     public boolean hasRequestSchema(String name) {
-        return byRequestSchemaName.containsKey(name);
+        return positionBySchemaName.containsKey(name);
     }
 
     /** The ids of every {@code x-pingpp-rules} entry the engine enforces. */

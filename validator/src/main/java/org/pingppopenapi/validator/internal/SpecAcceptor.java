@@ -2,7 +2,6 @@ package org.pingppopenapi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.InvocationTargetException;
-import org.pingppopenapi.validator.RequestKind;
 
 /**
  * Decides quickly that a payload is valid, so that only the other payloads are walked by the engine's interpreter,
@@ -18,7 +17,8 @@ interface SpecAcceptor {
     /** The class {@link AcceptorGenerator} writes; compiled in the build's second compilation. */
     String GENERATED_CLASS = SpecAcceptor.class.getPackageName() + ".BundledSpecAcceptor";
 
-    boolean accepts(RequestKind kind, JsonNode payload, long now);
+    /** Whether the payload is a valid body of the kind at {@code kindPosition} among the engine's kinds. */
+    boolean accepts(int kindPosition, JsonNode payload, long now);
 
     /**
      * The generated acceptor for {@code engine}, when one was generated from the very spec the engine was compiled

@@ -3,7 +3,7 @@ package org.pingppopenapi.validator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,16 +14,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.PatternSyntaxException;
 import org.pingppopenapi.validator.InvalidSpecException;
-import org.pingppopenapi.validator.RequestKind;
+import org.pingppopenapi.spec.RequestKinds;
 
 /**
- * Turns the spec into a {@link RuleEngine}: every schema reachable from a request schema (one with
- * {@code x-pingpp-request-kind}) with its constraints and {@code x-pingpp-rules}.
+ * Turns the spec into a {@link RuleEngine}: every schema reachable from a request schema (one an operation takes as
+ * its JSON body, {@link RequestKinds}) with its constraints and {@code x-pingpp-rules}.
  *
  * <p>Anything it does not understand fails the compilation with an {@link InvalidSpecException} naming the
  * schema, the rule and the keyword: a rule keyword outside the spec's vocabulary, a schema keyword the engine
- * does not enforce, a rule path that names no property, an unknown channel group, a request kind missing on
- * either side, a rule on a schema that no request uses. Changing a rule means editing the spec; an engine that
+ * does not enforce, a rule path that names no property, an unknown channel group, a request body that is no
+ * named schema or two request schemas of one kind name, a rule on a schema that no request uses. Changing a rule means editing the spec; an engine that
  * cannot enforce the edit refuses to start instead of ignoring it.
  */
 final class SpecCompiler {
@@ -41,17 +41,21 @@ final class SpecCompiler {
 
     private static final Set<String> RULE_FIELDS = Set.of("id", "description", "when", "then");
 
+    private final JsonNode document;
     private final JsonNode schemas;
     private final Map<String, Set<String>> channelGroups;
     private final Map<String, CompiledSchema> compiled = new HashMap<>();
     private final Map<String, String> ruleOwners = new LinkedHashMap<>();
     private final List<Runnable> pathChecks = new ArrayList<>();
+    /** The {@code when} of every rule, by rule id. */
+    private final Map<String, Rule.Condition[]> whens = new HashMap<>();
 
     private SpecCompiler(JsonNode document) {
         JsonNode components = document == null ? null : document.get("components");
         if (components == null || !components.isObject() || !components.path("schemas").isObject()) {
             throw new InvalidSpecException("The spec has no components.schemas");
         }
+        this.document = document;
         this.schemas = components.get("schemas");
         this.channelGroups = readChannelGroups(components.get("x-pingpp-channel-groups"));
     }
@@ -61,32 +65,19 @@ final class SpecCompiler {
     }
 
     private RuleEngine compile() {
-        Map<RequestKind, CompiledSchema> byKind = new EnumMap<>(RequestKind.class);
-        Map<String, CompiledSchema> requestSchemas = new LinkedHashMap<>();
+        List<RequestKinds.Kind> kinds;
+        try {
+            kinds = RequestKinds.of(document);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(e.getMessage(), e);
+        }
+        List<RequestKinds.Kind> byName = new ArrayList<>(kinds);
+        byName.sort(Comparator.comparing(RequestKinds.Kind::name));
+        List<RuleEngine.Kind> compiledKinds = new ArrayList<>();
+        for (RequestKinds.Kind kind : byName) {
+            compiledKinds.add(new RuleEngine.Kind(kind.name(), kind.schema(), named(kind.schema())));
+        }
         Iterator<Map.Entry<String, JsonNode>> entries = schemas.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            JsonNode kindName = entry.getValue().get("x-pingpp-request-kind");
-            if (kindName == null) {
-                continue;
-            }
-            RequestKind kind = RequestKind.fromCliName(kindName.asText()).orElseThrow(() -> new InvalidSpecException(
-                    "Schema " + entry.getKey() + " has x-pingpp-request-kind " + kindName + ", which is not a kind the validator knows: "
-                            + kindNames()));
-            if (byKind.containsKey(kind)) {
-                throw new InvalidSpecException("x-pingpp-request-kind " + kind.cliName() + " is given to both "
-                        + byKind.get(kind).name + " and " + entry.getKey());
-            }
-            CompiledSchema schema = named(entry.getKey());
-            byKind.put(kind, schema);
-            requestSchemas.put(entry.getKey(), schema);
-        }
-        for (RequestKind kind : RequestKind.values()) {
-            if (!byKind.containsKey(kind)) {
-                throw new InvalidSpecException("No schema of the spec has x-pingpp-request-kind " + kind.cliName());
-            }
-        }
-        entries = schemas.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (entry.getValue().has("x-pingpp-rules") && !compiled.containsKey(entry.getKey())) {
@@ -95,15 +86,7 @@ final class SpecCompiler {
             }
         }
         pathChecks.forEach(Runnable::run);
-        return new RuleEngine(byKind, requestSchemas, new TreeSet<>(ruleOwners.keySet()));
-    }
-
-    private static String kindNames() {
-        List<String> names = new ArrayList<>();
-        for (RequestKind kind : RequestKind.values()) {
-            names.add(kind.cliName());
-        }
-        return String.join(", ", names);
+        return new RuleEngine(compiledKinds, new TreeSet<>(ruleOwners.keySet()), whens);
     }
 
     private static Map<String, Set<String>> readChannelGroups(JsonNode groups) {
@@ -336,6 +319,7 @@ final class SpecCompiler {
                 int property = path.isSelf() ? -1 : List.of(schema.propertyNames).indexOf(path.name(0));
                 requirements.add(new Rule.Requirement(id, path, property, keywords.required(), keywords.keywords()));
             }
+            whens.put(id, ruleConditions.stream().map(conditions::get).toArray(Rule.Condition[]::new));
             rules.add(new Rule(id, ruleNode.get("description").textValue(),
                     ruleConditions.stream().mapToInt(Integer::intValue).toArray(), requirements));
         }

@@ -21,30 +21,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.pingppopenapi.validator.InvalidSpecException;
 import org.pingppopenapi.validator.PingppValidator;
 import org.pingppopenapi.validator.RequestKind;
 import org.pingppopenapi.validator.Violation;
 
 /**
- * The command line: {@code java -jar pingpp-validator-cli.jar <kind> [--now <unix-seconds>] [FILE|-]}.
+ * The command line: {@code java -jar pingpp-validator-cli.jar [--spec SPEC] <kind> [--now <unix-seconds>] [FILE|-]},
+ * or {@code --list-kinds}.
  *
  * <p>The contract scripts rely on: exit 0 and nothing on stdout when the request body is valid; exit 1 and one
  * JSON object per violation per line on stdout ({@code {"field":...,"rule":...,"message":...}}, ASCII, non-ASCII
  * escaped) when it is not; exit 2 and a message on stderr for a usage error, an unreadable file or input that is
- * not exactly one JSON value. Without FILE, or with {@code -}, the body is read from stdin.
+ * not exactly one JSON value. Without FILE, or with {@code -}, the body is read from stdin. The kinds are the spec's
+ * ({@link PingppValidator#kinds()}); {@code --list-kinds} prints each with its schema, tab-separated, one per line.
  */
 public final class ValidateCommand {
 
     public static final int VALID = 0;
     public static final int INVALID = 1;
     public static final int USAGE = 2;
-
-    private static final String USAGE_TEXT = "Usage: java -jar pingpp-validator-cli.jar <kind> [--now <unix-seconds>] [FILE|-]\n"
-            + "  kind:  " + Stream.of(RequestKind.values()).map(RequestKind::cliName).collect(Collectors.joining(", ")) + "\n"
-            + "  --now: the creation time time_expire is measured from, in Unix seconds (default: now)\n"
-            + "  FILE:  the JSON request body; - or nothing reads stdin\n"
-            + "Exit 0: valid. 1: invalid, one JSON object per violation on stdout. 2: usage error or unreadable input.";
 
     /** Strict reading: duplicate keys and trailing content are errors, numbers keep every digit. */
     private static final ObjectMapper READER = JsonMapper.builder()
@@ -69,39 +65,83 @@ public final class ValidateCommand {
 
     /** Runs the command and returns its exit code; {@code clock} gives the default for {@code --now}. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, Clock clock) {
-        RequestKind kind = null;
+        String kindName = null;
         Instant now = null;
         String file = null;
-        for (int i = 0; i < args.length; i++) {
+        String spec = null;
+        boolean help = false;
+        boolean listKinds = false;
+        String problem = null;
+        for (int i = 0; i < args.length && problem == null; i++) {
             String arg = args[i];
             if (arg.equals("-h") || arg.equals("--help")) {
-                out.println(USAGE_TEXT);
-                return VALID;
+                help = true;
+            } else if (arg.equals("--list-kinds")) {
+                listKinds = true;
+            } else if (arg.equals("--spec")) {
+                if (spec != null || i + 1 == args.length) {
+                    problem = spec != null ? "--spec is given twice" : "--spec needs the file of a spec";
+                } else {
+                    spec = args[++i];
+                }
             } else if (arg.equals("--now")) {
                 if (now != null || i + 1 == args.length) {
-                    return usage(err, now != null ? "--now is given twice" : "--now needs a value in Unix seconds");
+                    problem = now != null ? "--now is given twice" : "--now needs a value in Unix seconds";
+                } else {
+                    Optional<Instant> parsed = unixSeconds(args[++i]);
+                    if (parsed.isEmpty()) {
+                        problem = "--now takes whole Unix seconds, not '" + args[i] + "'";
+                    } else {
+                        now = parsed.get();
+                    }
                 }
-                Optional<Instant> parsed = unixSeconds(args[++i]);
-                if (parsed.isEmpty()) {
-                    return usage(err, "--now takes whole Unix seconds, not '" + args[i] + "'");
-                }
-                now = parsed.get();
             } else if (arg.startsWith("-") && !arg.equals("-")) {
-                return usage(err, "unknown option " + arg);
-            } else if (kind == null) {
-                Optional<RequestKind> parsed = RequestKind.fromCliName(arg);
-                if (parsed.isEmpty()) {
-                    return usage(err, "unknown kind '" + arg + "'");
-                }
-                kind = parsed.get();
-            } else if (file == null) {
+                problem = "unknown option " + arg;
+            } else if (kindName == null && !listKinds) {
+                kindName = arg;
+            } else if (file == null && !listKinds) {
                 file = arg;
             } else {
-                return usage(err, "more than one input file: " + file + " and " + arg);
+                problem = listKinds ? "--list-kinds takes no kind or file" : "more than one input file: " + file + " and " + arg;
             }
         }
-        if (kind == null) {
-            return usage(err, "the kind of request is missing");
+        if (problem == null && listKinds && (kindName != null || file != null || now != null)) {
+            problem = "--list-kinds takes no kind, file or --now";
+        }
+        PingppValidator validator;
+        try {
+            validator = spec == null ? PingppValidator.fromSpec() : fromSpecFile(spec);
+        } catch (NoSuchFileException e) {
+            err.println("pingpp-validator: no such spec file: " + spec);
+            return USAGE;
+        } catch (IOException e) {
+            err.println("pingpp-validator: cannot read the spec " + spec + ": " + e);
+            return USAGE;
+        } catch (InvalidSpecException e) {
+            err.println("pingpp-validator: the spec " + (spec == null ? "built in" : spec) + " cannot be used: " + e.getMessage());
+            return USAGE;
+        }
+        if (help) {
+            out.println(usageText(validator));
+            return VALID;
+        }
+        if (problem != null) {
+            return usage(err, problem, validator);
+        }
+        if (listKinds) {
+            for (RequestKind kind : validator.kinds()) {
+                out.println(kind.name() + "\t" + validator.requestSchema(kind));
+            }
+            out.flush();
+            return VALID;
+        }
+        if (kindName == null) {
+            return usage(err, "the kind of request is missing", validator);
+        }
+        String wanted = kindName;
+        Optional<RequestKind> kind = validator.kinds().stream().filter(known -> known.name().equals(wanted)).findFirst();
+        if (kind.isEmpty()) {
+            return usage(err, "unknown kind '" + kindName + "'", validator);
         }
         JsonNode payload;
         String source = file == null || file.equals("-") ? "stdin" : file;
@@ -122,12 +162,29 @@ public final class ValidateCommand {
             err.println("pingpp-validator: " + source + " holds no JSON value");
             return USAGE;
         }
-        List<Violation> violations = PingppValidator.fromSpec().validate(kind, payload, now != null ? now : clock.instant());
+        List<Violation> violations = validator.validate(kind.get(), payload, now != null ? now : clock.instant());
         for (Violation violation : violations) {
             out.println(toJsonLine(violation));
         }
         out.flush();
         return violations.isEmpty() ? VALID : INVALID;
+    }
+
+    private static PingppValidator fromSpecFile(String spec) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of(spec))) {
+            return PingppValidator.fromSpec(in);
+        }
+    }
+
+    static String usageText(PingppValidator validator) {
+        return "Usage: java -jar pingpp-validator-cli.jar [--spec SPEC] <kind> [--now <unix-seconds>] [FILE|-]\n"
+                + "       java -jar pingpp-validator-cli.jar [--spec SPEC] --list-kinds\n"
+                + "  kind:         " + validator.kinds().stream().map(RequestKind::name).collect(Collectors.joining(", ")) + "\n"
+                + "  --now:        the creation time time_expire is measured from, in Unix seconds (default: now)\n"
+                + "  FILE:         the JSON request body; - or nothing reads stdin\n"
+                + "  --spec:       validate against this revision of the spec (a bundled document, YAML or JSON), not the built-in one\n"
+                + "  --list-kinds: print each request kind of the spec and its schema, tab-separated, one per line\n"
+                + "Exit 0: valid. 1: invalid, one JSON object per violation on stdout. 2: usage error or unreadable input.";
     }
 
     static String toJsonLine(Violation violation) {
@@ -155,9 +212,9 @@ public final class ValidateCommand {
         }
     }
 
-    private static int usage(PrintStream err, String problem) {
+    private static int usage(PrintStream err, String problem, PingppValidator validator) {
         err.println("pingpp-validator: " + problem);
-        err.println(USAGE_TEXT);
+        err.println(usageText(validator));
         return USAGE;
     }
 
