@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.pingppopenapi.spec.PingppSpec;
 
 /** The real spec (the bundled spec, from the spec jar), read as a tree, and its examples. */
-final class SpecExamples {
+public final class SpecExamples {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final SpecExamples INSTANCE = load();
@@ -27,7 +27,7 @@ final class SpecExamples {
         this.spec = spec;
     }
 
-    static SpecExamples get() {
+    public static SpecExamples get() {
         return INSTANCE;
     }
 
@@ -58,6 +58,33 @@ final class SpecExamples {
         return operations;
     }
 
+    /**
+     * The generated JAX-RS interfaces: OpenAPI Generator writes one per tag that operations are filed under first
+     * ({@code Sub App Channels}: {@code org.pingppopenapi.server.api.SubAppChannelsApi}).
+     */
+    public List<Class<?>> apiInterfaces() {
+        List<Class<?>> interfaces = new ArrayList<>();
+        for (Operation operation : operations()) {
+            String tag = operation.node().path("tags").path(0).asText();
+            StringBuilder name = new StringBuilder("org.pingppopenapi.server.api.");
+            for (String word : tag.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+            Class<?> api;
+            try {
+                api = Class.forName(name.append("Api").toString());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("No generated interface " + name + " for the operations tagged " + tag, e);
+            }
+            if (!interfaces.contains(api)) {
+                interfaces.add(api);
+            }
+        }
+        return interfaces;
+    }
+
     Operation operation(String operationId) {
         return operations().stream().filter(o -> o.operationId().equals(operationId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No operation " + operationId));
@@ -78,6 +105,51 @@ final class SpecExamples {
     }
 
     record RequestExample(JsonNode body, Optional<Instant> createdAt) {
+    }
+
+    /**
+     * A request of the operation made of the spec's examples.
+     *
+     * @param pathAndQuery   the path with each path parameter's example, and a query of every query parameter that
+     *                       has an example (a deepObject's properties as bracket keys)
+     * @param pathParameters the path parameters' values, in order
+     * @param body           the first request body example; null for an operation without a body
+     */
+    record ExampleRequest(String pathAndQuery, List<String> pathParameters, JsonNode body) {
+    }
+
+    ExampleRequest exampleRequest(String operationId) {
+        Operation operation = operation(operationId);
+        String path = operation.path();
+        List<String> pathParameters = new ArrayList<>();
+        StringBuilder query = new StringBuilder();
+        for (JsonNode reference : operation.node().path("parameters")) {
+            JsonNode parameter = resolve(reference);
+            String name = parameter.get("name").asText();
+            JsonNode example = parameter.path("schema").has("example") ? parameter.path("schema").get("example") : parameter.path("example");
+            if (parameter.path("in").asText().equals("path")) {
+                path = path.replace("{" + name + "}", encode(example.asText()));
+                pathParameters.add(example.asText());
+            } else if (parameter.path("in").asText().equals("query") && !example.isMissingNode()) {
+                if (example.isObject()) {
+                    example.fields().forEachRemaining(property -> appendQuery(query, name + "[" + property.getKey() + "]", property.getValue()));
+                } else if (example.isArray()) {
+                    example.forEach(item -> appendQuery(query, name, item));
+                } else {
+                    appendQuery(query, name, example);
+                }
+            }
+        }
+        JsonNode body = operation.node().has("requestBody") ? requestExample(operationId).body() : null;
+        return new ExampleRequest(path + (query.isEmpty() ? "" : "?" + query), pathParameters, body);
+    }
+
+    private static void appendQuery(StringBuilder query, String name, JsonNode value) {
+        query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encode(value.asText()));
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A named example of {@code components.examples}. */

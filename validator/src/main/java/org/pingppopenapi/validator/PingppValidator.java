@@ -22,9 +22,9 @@ import org.pingppopenapi.validator.internal.RuleEngine;
  * }</pre>
  *
  * <p>The request kinds are the spec's ({@link #kinds()}): a newer revision of the spec with more request bodies
- * has more kinds, with no change here. Validation never throws because of the payload: wrong types, nulls, huge strings and deep nesting are
- * reported as violations. {@code time_expire} rules compare with the creation time of the request: the
- * {@code now} passed in, or the validator's clock. Instances are immutable and thread-safe.
+ * has more kinds, with no change here. Validation never throws because of the payload: wrong types, nulls, huge
+ * strings and deep nesting are reported as violations. {@code time_expire} rules compare with the creation time of
+ * the request: the {@code now} passed in, or the validator's clock. Instances are immutable and thread-safe.
  */
 public final class PingppValidator {
 

@@ -57,6 +57,10 @@ class ValidateCommandIT {
 
         Result usage = java("{}", "refund");
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.stderr()).contains("unknown kind 'refund'");
+        assertThat(usage.stderr()).contains("unknown kind 'refund'").contains("charge-refund");
+
+        Result kinds = java("", "--list-kinds");
+        assertThat(kinds.exitCode()).isZero();
+        assertThat(kinds.stdout().lines()).contains("charge\tChargeCreateRequest", "order-pay\tOrderPayRequest");
     }
 }

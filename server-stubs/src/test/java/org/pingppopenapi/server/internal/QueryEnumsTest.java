@@ -6,17 +6,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.pingppopenapi.server.api.ChargesApi;
-import org.pingppopenapi.server.api.EventsApi;
-import org.pingppopenapi.server.api.OrderChargesApi;
-import org.pingppopenapi.server.api.OrderRefundsApi;
-import org.pingppopenapi.server.api.OrdersApi;
-import org.pingppopenapi.server.api.RechargesApi;
-import org.pingppopenapi.server.api.RefundsApi;
-import org.pingppopenapi.server.api.SubAppChannelsApi;
-import org.pingppopenapi.server.api.SubAppsApi;
+import org.pingppopenapi.server.SpecExamples;
 
 /** The query enums read from the shipped spec, and the generated methods their checks attach to. */
 class QueryEnumsTest {
@@ -34,12 +25,11 @@ class QueryEnumsTest {
     /** The checks attach by method name, so every operation with enums must be a method of the generated interfaces. */
     @Test
     void everyOperationWithEnumsIsAGeneratedMethod() {
-        List<String> methods = Stream.of(ChargesApi.class, RefundsApi.class, RechargesApi.class, SubAppsApi.class,
-                        SubAppChannelsApi.class, OrdersApi.class, OrderChargesApi.class, OrderRefundsApi.class, EventsApi.class)
+        List<String> methods = SpecExamples.get().apiInterfaces().stream()
                 .flatMap(api -> Arrays.stream(api.getDeclaredMethods()))
                 .map(Method::getName)
                 .toList();
-        assertThat(enums.operations()).containsExactlyInAnyOrder("listCharges", "retrieveCharge", "listOrders", "listOrderRefunds");
+        assertThat(enums.operations()).contains("listCharges", "retrieveCharge", "listOrders", "listOrderRefunds");
         assertThat(methods).containsAll(enums.operations());
     }
 }
