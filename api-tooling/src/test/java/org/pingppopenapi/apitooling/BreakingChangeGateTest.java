@@ -107,6 +107,16 @@ class BreakingChangeGateTest {
 
             assertThat(verdict.breaking()).as(verdict.text()).isTrue();
         }
+
+        @Test
+        @DisplayName("a new member of a response oneOf under openapi-diff's defaults (so our configuration is what lets it pass)")
+        void newResponseOneOfMemberUnderDefaults() throws IOException {
+            Path defaults = Files.writeString(work.resolve("defaults.yaml"), "# openapi-diff defaults\n");
+
+            Verdict verdict = gate(BreakingChangeGateTest::addDiscriminatedMember, defaults);
+
+            assertThat(verdict.breaking()).as(verdict.text()).isTrue();
+        }
     }
 
     @Nested
@@ -135,6 +145,15 @@ class BreakingChangeGateTest {
             Verdict verdict = gate(spec -> ((ArrayNode) firstEnumProperty(responseSchema(spec)).withArray("enum")).add(MARKER));
 
             assertThat(verdict.result()).as(verdict.text()).isEqualTo(DiffResult.COMPATIBLE);
+        }
+
+        @Test
+        @DisplayName("a new member of a response oneOf, such as a new kind of event object (incompatible.response.oneof.increased: false)")
+        void newResponseOneOfMember() throws IOException {
+            Verdict verdict = gate(BreakingChangeGateTest::addDiscriminatedMember);
+
+            assertThat(verdict.result()).as(verdict.text()).isEqualTo(DiffResult.COMPATIBLE);
+            assertThat(verdict.markdown()).contains(MARKER);
         }
 
         @Test
@@ -233,6 +252,30 @@ class BreakingChangeGateTest {
     private static ObjectNode responseSchema(JsonNode spec) {
         JsonNode response = SpecOperations.resolve(spec, requestOperation(spec).node().path("responses").path("200"));
         return (ObjectNode) SpecOperations.resolve(spec, response.path("content").path("application/json").path("schema"));
+    }
+
+    /**
+     * Adds a schema to the first discriminated oneOf of the components (the webhook Event's {@code data.object}),
+     * as a resource adding its object to the events does.
+     */
+    private static void addDiscriminatedMember(ObjectNode spec) {
+        ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
+        ObjectNode union = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext() && union == null;) {
+            JsonNode schema = it.next().getValue();
+            if (schema.has("oneOf") && schema.has("discriminator")) {
+                union = (ObjectNode) schema;
+            }
+        }
+        if (union == null) {
+            throw new IllegalStateException("No discriminated oneOf in the components");
+        }
+        ObjectNode member = schemas.putObject("PingppGateTest").put("type", "object");
+        member.putArray("required").add("object");
+        member.putObject("properties").putObject("object").put("type", "string").putArray("enum").add(MARKER);
+        String ref = "#/components/schemas/PingppGateTest";
+        ((ArrayNode) union.withArray("oneOf")).addObject().put("$ref", ref);
+        ((ObjectNode) union.path("discriminator").path("mapping")).put(MARKER, ref);
     }
 
     /** The first inline string property of {@code schema} without an enum (so only its length matters). */
