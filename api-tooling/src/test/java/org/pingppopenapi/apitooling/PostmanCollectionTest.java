@@ -3,18 +3,26 @@ package org.pingppopenapi.apitooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.pingppopenapi.apitooling.SpecOperations.Operation;
 
-/** The Postman collection the build generates (openapi-to-postmanv2), checked against the spec. */
+/**
+ * The Postman collection the build generates (openapi-to-postmanv2, then tools/postman-collection.cjs), checked against
+ * the spec. That it runs green from top to bottom against the sandbox is tooling-it's NewmanRunTest.
+ */
 @DisplayName("Postman collection")
 class PostmanCollectionTest {
 
@@ -30,6 +38,7 @@ class PostmanCollectionTest {
     private static JsonNode spec;
     private static List<Operation> operations;
     private static JsonNode collection;
+    private static JsonNode flow;
     private static List<Request> requests;
 
     @BeforeAll
@@ -37,6 +46,7 @@ class PostmanCollectionTest {
         spec = SpecOperations.shipped();
         operations = SpecOperations.api(spec);
         collection = SpecOperations.JSON.readTree(BuildPaths.postmanCollection().toFile());
+        flow = SpecOperations.JSON.readTree(BuildPaths.property("api.postman.flow").toFile());
         requests = new ArrayList<>();
         collectRequests(collection.path("item"), null, requests);
     }
@@ -49,15 +59,69 @@ class PostmanCollectionTest {
     }
 
     @Test
-    @DisplayName("holds every API operation once, named by its summary, in the folder of its tag")
+    @DisplayName("holds every API operation, named by its summary, in the folder of its tag; the rest are flow steps")
     void everyOperationIsARequestNamedBySummaryInItsTagFolder() {
         List<Request> expected = operations.stream()
                 .map(operation -> new Request(operation.tag(), operation.summary(), operation.method().toUpperCase(),
                         operation.path().replaceAll("\\{([^}]+)}", ":$1"), null))
                 .toList();
-
-        assertThat(requests).usingRecursiveFieldByFieldElementComparatorIgnoringFields("item")
+        List<Request> byOperation = requests.stream()
+                .filter(request -> operations.stream().anyMatch(operation -> operation.summary().equals(request.name())))
+                .toList();
+        assertThat(byOperation).usingRecursiveFieldByFieldElementComparatorIgnoringFields("item")
                 .containsExactlyInAnyOrderElementsOf(expected);
+
+        // The others repeat an operation under a name of their own (a sub-app created to be deleted), or are the
+        // sandbox's own steps (the customer pays).
+        SoftAssertions softly = new SoftAssertions();
+        for (Request extra : requests) {
+            if (byOperation.contains(extra)) {
+                continue;
+            }
+            boolean repeatsAnOperation = operations.stream().anyMatch(operation -> operation.tag().equals(extra.folder())
+                    && operation.method().equalsIgnoreCase(extra.method())
+                    && operation.path().replaceAll("\\{([^}]+)}", ":$1").equals(extra.path()));
+            boolean sandboxStep = extra.name().startsWith("Sandbox: ") && extra.path().startsWith("/sandbox/");
+            softly.assertThat(repeatsAnOperation || sandboxStep).as("%s repeats an operation of its folder or is a sandbox step", extra)
+                    .isTrue();
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    @DisplayName("declares every variable it uses, or sets it in its pre-request script")
+    void everyVariableIsDeclared() throws IOException {
+        Set<String> declared = new LinkedHashSet<>();
+        collection.path("variable").forEach(variable -> declared.add(variable.path("key").asText()));
+        String script = String.join("\n", SpecOperations.JSON.convertValue(
+                collection.path("event").path(0).path("script").path("exec"), String[].class));
+        Matcher set = Pattern.compile("pm\\.variables\\.set\\(\"(\\w+)\"").matcher(script);
+        while (set.find()) {
+            declared.add(set.group(1));
+        }
+        Set<String> used = new LinkedHashSet<>();
+        Matcher use = Pattern.compile("\\{\\{([^}$]+)}}").matcher(SpecOperations.JSON.writeValueAsString(collection.path("item")));
+        while (use.find()) {
+            used.add(use.group(1));
+        }
+        assertThat(declared).as("declared or scripted variables").containsAll(used).contains("baseUrl", "apiKey", "app_id");
+    }
+
+    @Test
+    @DisplayName("sends only the required query parameters; the optional ones are there, switched off")
+    void optionalQueryParametersAreOff() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Operation operation : operations) {
+            Request request = requests.stream().filter(candidate -> candidate.name().equals(operation.summary())).findFirst().orElseThrow();
+            JsonNode query = request.item().path("request").path("url").path("query");
+            for (JsonNode parameter : query) {
+                String name = parameter.path("key").asText();
+                boolean required = isRequiredQueryParameter(operation, name);
+                softly.assertThat(parameter.path("disabled").asBoolean(false)).as("%s: %s is switched %s", request, name, required ? "on" : "off")
+                        .isEqualTo(!required);
+            }
+        }
+        softly.assertAll();
     }
 
     @Test
@@ -122,10 +186,12 @@ class PostmanCollectionTest {
     }
 
     @Test
-    @DisplayName("fills every request body with one of the spec's named examples")
+    @DisplayName("fills every request body with the spec's first example; future times and the app id are variables")
     void requestBodiesAreSpecExamples() throws IOException {
+        String appId = spec.path("components").path("parameters").path("AppId").path("schema").path("example").asText();
         SoftAssertions softly = new SoftAssertions();
         int withBody = 0;
+        int futureTimes = 0;
         for (Operation operation : operations) {
             Request request = requests.stream().filter(candidate -> candidate.name().equals(operation.summary())).findFirst().orElseThrow();
             JsonNode body = request.item().path("request").path("body");
@@ -135,17 +201,92 @@ class PostmanCollectionTest {
             }
             withBody++;
             JsonNode media = SpecOperations.resolve(spec, operation.node().get("requestBody")).path("content").path("application/json");
-            List<JsonNode> examples = new ArrayList<>();
-            media.path("examples").forEach(example -> examples.add(SpecOperations.resolve(spec, example).path("value")));
-            softly.assertThat(examples).as("named examples of %s", operation).isNotEmpty();
+            JsonNode firstExample = SpecOperations.resolve(spec, media.path("examples").elements().next()).path("value").deepCopy();
+            flowBodyOverrides(operation.operationId()).forEach((field, value) -> {
+                softly.assertThat(firstExample.at("/" + field.replace('.', '/')).isMissingNode()).as("%s overrides %s of its example", operation, field).isFalse();
+                ((ObjectNode) firstExample.at(parentPointer(field))).set(lastKey(field), value);
+            });
 
             softly.assertThat(body.path("mode").asText()).as("body mode of %s", request).isEqualTo("raw");
             softly.assertThat(body.path("options").path("raw").path("language").asText()).as("body language of %s", request).isEqualTo("json");
-            JsonNode sent = SpecOperations.JSON.readTree(body.path("raw").asText("null"));
-            softly.assertThat(examples).as("the body of %s is one of the spec's examples", request).contains(sent);
+            String raw = body.path("raw").asText("null");
+            futureTimes += countMatches(FUTURE_TIME, raw);
+            JsonNode sent = SpecOperations.JSON.readTree(FUTURE_TIME.matcher(raw.replace("{{app_id}}", appId)).replaceAll("\"" + FUTURE + "\""));
+            softly.assertThat(sameExceptFutureTimes(firstExample, sent)).as("the body of %s is its first example: %s", request, sent).isTrue();
         }
         softly.assertAll();
         assertThat(withBody).as("operations with a request body").isPositive();
+        assertThat(futureTimes).as("future times computed when sent (the examples' time_expire)").isPositive();
+    }
+
+    /** The body fields flow.json sets on the (first, unnamed) step of an operation: unique values per run. */
+    private static Map<String, JsonNode> flowBodyOverrides(String operationId) {
+        Map<String, JsonNode> overrides = new LinkedHashMap<>();
+        for (JsonNode folder : flow.path("folders")) {
+            for (JsonNode step : folder.path("steps")) {
+                if (step.path("operation").asText().equals(operationId) && !step.has("name")) {
+                    step.path("body").fields().forEachRemaining(field -> overrides.put(field.getKey(), field.getValue()));
+                }
+            }
+        }
+        return overrides;
+    }
+
+    private static String parentPointer(String dottedField) {
+        int dot = dottedField.lastIndexOf('.');
+        return dot < 0 ? "" : "/" + dottedField.substring(0, dot).replace('.', '/');
+    }
+
+    private static String lastKey(String dottedField) {
+        return dottedField.substring(dottedField.lastIndexOf('.') + 1);
+    }
+
+    private static final Pattern FUTURE_TIME = Pattern.compile("\\{\\{now_plus_\\d+s}}");
+    private static final String FUTURE = "<future time>";
+
+    /** Equal, but where the example has an integer the body may have a future time computed when sent. */
+    private static boolean sameExceptFutureTimes(JsonNode example, JsonNode sent) {
+        if (sent.isTextual() && sent.asText().equals(FUTURE)) {
+            return example.isIntegralNumber();
+        }
+        if (example.isObject() && sent.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            example.fieldNames().forEachRemaining(names::add);
+            Set<String> sentNames = new LinkedHashSet<>();
+            sent.fieldNames().forEachRemaining(sentNames::add);
+            return names.equals(sentNames) && names.stream().allMatch(name -> sameExceptFutureTimes(example.get(name), sent.get(name)));
+        }
+        if (example.isArray() && sent.isArray()) {
+            if (example.size() != sent.size()) {
+                return false;
+            }
+            for (int i = 0; i < example.size(); i++) {
+                if (!sameExceptFutureTimes(example.get(i), sent.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return example.equals(sent);
+    }
+
+    private static int countMatches(Pattern pattern, String text) {
+        return (int) pattern.matcher(text).results().count();
+    }
+
+    private static boolean isRequiredQueryParameter(Operation operation, String name) {
+        for (JsonNode parameter : operation.node().path("parameters")) {
+            JsonNode resolved = SpecOperations.resolve(spec, parameter);
+            if (!resolved.path("in").asText().equals("query")) {
+                continue;
+            }
+            String base = resolved.path("name").asText();
+            boolean deepObject = resolved.path("style").asText().equals("deepObject");
+            if (name.equals(base) || deepObject && name.startsWith(base + "[")) {
+                return resolved.path("required").asBoolean(false);
+            }
+        }
+        throw new AssertionError(operation + " has no query parameter " + name);
     }
 
     private static void collectRequests(JsonNode items, String folder, List<Request> into) {

@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +43,8 @@ class ReferenceDocsBrowserTest {
     @DisplayName("every operation's summary is rendered as a heading on its tag's page; screenshots saved")
     void everyOperationSummaryIsRendered() throws IOException {
         List<Operation> operations = SpecOperations.all(SpecOperations.shipped());
-        List<String> tags = operations.stream().map(Operation::tag).distinct().toList();
+        Map<String, List<String>> summariesByTag = operations.stream().collect(Collectors.groupingBy(Operation::tag,
+                LinkedHashMap::new, Collectors.mapping(Operation::summary, Collectors.toList())));
         assertThat(operations).as("operations in the spec").isNotEmpty();
         String collect = resource("/docs/collect-operation-headings.js");
         Path screenshots = BuildPaths.docsScreenshots();
@@ -49,7 +53,7 @@ class ReferenceDocsBrowserTest {
             chromium.navigate(BuildPaths.docsHtml().toUri());
             chromium.screenshot(screenshots.resolve("overview.png"));
 
-            JsonNode pages = chromium.evaluate("(" + collect + ")(" + SpecOperations.JSON.writeValueAsString(tags) + ")");
+            JsonNode pages = chromium.evaluate("(" + collect + ")(" + SpecOperations.JSON.writeValueAsString(summariesByTag) + ")");
 
             SoftAssertions softly = new SoftAssertions();
             for (Operation operation : operations) {
