@@ -122,13 +122,8 @@ public final class FixtureSpec {
 
     private static String dump(Node document) {
         DumperOptions options = new DumperOptions();
-        options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
         options.setAllowUnicode(true);
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         StringWriter out = new StringWriter();
         new Yaml(options).serialize(document, out);
         return out.toString();
