@@ -18,13 +18,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Build step of pipeline-it (a single-file Java program run at initialize): the fixture spec, a newer revision of the
+ * Build step of pipeline-it (run at generate-sources): the fixture spec, a newer revision of the
  * shipped one. It bundles the spec's sources with one more resource file exactly as the spec module bundles them
  * ({@link SpecBundle}), then applies an overlay: the edits a new resource makes by hand outside its own file (a tag
  * of the root document, its event types in {@code events.yaml}).
  *
- * <p>Usage: {@code java -cp <class path with the spec jar and SnakeYAML> FixtureSpec.java <root.yaml>
- * <resource.yaml> <overlay.yaml> <output.yaml>...}. An overlay is a list of {@code actions}, each a {@code target}
+ * <p>Usage: {@code java -cp <class path with the spec jar and SnakeYAML> FixtureSpec <root.yaml> <resource.yaml>
+ * <overlay.yaml> <output.yaml>...}. An overlay is a list of {@code actions}, each a {@code target}
  * ({@code $.a.b['c-d']}: a path of mapping keys that must exist) and an {@code update} merged into it: a mapping's
  * keys are added or replaced, a sequence's items appended.
  */

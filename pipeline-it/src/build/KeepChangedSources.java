@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build step of pipeline-it (a single-file Java program run at process-sources): of the sources generated from the
+ * Build step of pipeline-it (run after each generator): of the sources generated from the
  * fixture spec, keeps only those that the module generating from the shipped spec did not generate byte for byte.
  * The others are in that module's jar, compiled from the same text, so the fixture's build compiles only what the
  * fixture changed (the widgets' classes and the ones that list every service or operation) instead of every model
  * again. When a reference folder is missing (a build without that module in the reactor), everything is kept.
  *
- * <p>Usage: {@code java KeepChangedSources.java <generated source root> <reference source root> [<generated>
+ * <p>Usage: {@code java KeepChangedSources <generated source root> <reference source root> [<generated>
  * <reference>]...}.
  */
 public final class KeepChangedSources {
