@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,13 @@ class PipelineProofTest {
         String shipped = Files.readString(java.nio.file.Path.of(System.getProperty("pingpp.root"), "spec/target/pingpp-openapi.yaml"));
         assertThat(shipped).doesNotContain("/v1/widgets").doesNotContain("widget.created");
         JsonNode spec = new YAMLMapper().readTree(fixture);
+        JsonNode shippedPaths = new YAMLMapper().readTree(shipped).path("paths");
+        List<String> paths = new ArrayList<>();
+        spec.path("paths").fieldNames().forEachRemaining(paths::add);
+        List<String> widgetPaths = paths.stream().filter(path -> !shippedPaths.has(path)).toList();
+        assertThat(widgetPaths).as("the fixture is the shipped spec plus widgets").containsExactly("/v1/widgets", "/v1/widgets/{widget_id}");
+        shippedPaths.fields().forEachRemaining(path -> assertThat(spec.path("paths").get(path.getKey()))
+                .as(path.getKey()).isEqualTo(path.getValue()));
         assertThat(spec.at("/paths/~1v1~1widgets/post/operationId").asText()).isEqualTo("createWidget");
         assertThat(spec.at("/components/schemas/Event/properties/type/x-pingpp-known-values").toString()).contains("\"widget.created\"");
         assertThat(spec.at("/components/schemas/EventObject/discriminator/mapping/widget").asText()).isEqualTo("#/components/schemas/Widget");
