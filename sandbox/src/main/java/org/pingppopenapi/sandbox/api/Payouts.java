@@ -137,18 +137,28 @@ final class Payouts {
         return batch.json();
     }
 
-    /** Cancels a scheduled batch and every transfer of it: {@code batch_transfer.canceled}. */
+    /**
+     * Cancels a scheduled batch and every transfer of it not sent yet ({@code transfer.canceled} each, then
+     * {@code batch_transfer.canceled}); a transfer the sandbox paid or failed meanwhile keeps its outcome.
+     */
     ObjectNode cancelBatch(String id) {
         StoredObject batch = StateChanges.find(account, BATCH_TRANSFERS, "batch_transfer", id);
         ObjectNode canceled = StateChanges.change(batch, "batch_transfer", "canceled", Set.of(SCHEDULED), json -> {
-            json.put("status", CANCELED);
             for (JsonNode recipient : json.path("recipients")) {
-                ObjectNode transfer = StateChanges.change(
-                        StateChanges.find(account, TRANSFERS, "transfer", recipient.path("transfer").asText()),
-                        "transfer", "canceled", NOT_SENT, child -> child.put("status", CANCELED));
-                ((ObjectNode) recipient).put("status", CANCELED);
-                account.events().record("transfer.canceled", transfer.path("app").asText(), transfer, true);
+                StoredObject transfer = StateChanges.find(account, TRANSFERS, "transfer", recipient.path("transfer").asText());
+                boolean[] canceledNow = new boolean[1];
+                ObjectNode child = transfer.update(each -> {
+                    canceledNow[0] = NOT_SENT.contains(each.path("status").asText());
+                    if (canceledNow[0]) {
+                        each.put("status", CANCELED);
+                    }
+                });
+                ((ObjectNode) recipient).put("status", child.path("status").asText());
+                if (canceledNow[0]) {
+                    account.events().record("transfer.canceled", child.path("app").asText(), child, true);
+                }
             }
+            json.put("status", CANCELED);
         });
         account.events().record("batch_transfer.canceled", canceled.path("app").asText(), canceled, true);
         return canceled;
