@@ -16,7 +16,7 @@ import org.pingppopenapi.server.model.BatchRefundChargeParams;
 import org.pingppopenapi.server.model.BatchRefundCreateRequest;
 
 /**
- * {@code /v1/batch_refunds}: refunds up to 100 charges of one app at once, all or none: every charge is checked (it
+ * {@code /v1/batch_refunds}: refunds charges of one app at once, all or none: every charge is checked (it
  * exists, belongs to the app, is paid, has the amount left to refund) before any is refunded, and each refund is a
  * charge refund like the refund operation's, so single and batched refunds together never exceed what was paid
  * ({@link ChargeBook#refundAll}). The sandbox refunds at once: the batch is {@code succeeded} with each charge
@@ -25,8 +25,6 @@ import org.pingppopenapi.server.model.BatchRefundCreateRequest;
  */
 public final class BatchRefundsResource extends GenericBatchRefundsApi {
 
-    /** The most charges one batch refund takes (the batch refund document; PHP's example: "一次最多 100 个"). */
-    static final int MAX_CHARGES = 100;
     private static final ObjectMapper JSON = PingppJson.newObjectMapper();
 
     public BatchRefundsResource(ResourceRegistry registry) {
@@ -69,12 +67,11 @@ public final class BatchRefundsResource extends GenericBatchRefundsApi {
         }
     }
 
-    /** The items, 1 to 100 and each charge once: what the rule vocabulary cannot count or compare yet. */
+    /**
+     * The items, each charge at most once: what the schema cannot compare (its {@code minItems} and {@code maxItems},
+     * 1 to 100, are checked before the request gets here).
+     */
     private static List<ChargeBook.RefundItem> items(List<BatchRefundChargeParams> charges) {
-        if (charges == null || charges.isEmpty() || charges.size() > MAX_CHARGES) {
-            throw Errors.invalid("charges", "charges must name 1 to " + MAX_CHARGES + " charges, not "
-                    + (charges == null ? 0 : charges.size()) + ".");
-        }
         Map<String, Integer> seen = new HashMap<>();
         List<ChargeBook.RefundItem> items = new ArrayList<>();
         for (int i = 0; i < charges.size(); i++) {

@@ -68,11 +68,8 @@ public final class BatchTransfersResource extends GenericBatchTransfersApi {
         return answer("cancelBatchTransfer", new Payouts(account(), clock()).cancelBatch(batchTransferId));
     }
 
-    /** What the rules cannot say: at least one recipient, the sum, and a UnionPay recipient's bank. */
+    /** What the rules cannot say: the sum, and a UnionPay recipient's bank. */
     private static void checkRecipients(BatchTransferCreateRequest request, JsonNode recipients) {
-        if (recipients.isEmpty()) {
-            throw Errors.invalid("recipients", "recipients must name at least one payee.");
-        }
         long sum = 0;
         for (int i = 0; i < recipients.size(); i++) {
             JsonNode recipient = recipients.get(i);
