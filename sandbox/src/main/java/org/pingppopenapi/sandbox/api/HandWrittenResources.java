@@ -20,7 +20,16 @@ public final class HandWrittenResources {
             OrdersResource::new,
             OrderChargesResource::new,
             OrderRefundsResource::new,
-            EventsResource::new);
+            EventsResource::new,
+            ChargeReversalsResource::new,
+            BatchRefundsResource::new,
+            TransfersResource::new,
+            BatchTransfersResource::new,
+            RedEnvelopesResource::new,
+            AgreementsResource::new,
+            IdentificationResource::new,
+            CardInfoResource::new,
+            SubBanksResource::new);
 
     private HandWrittenResources() {
     }
