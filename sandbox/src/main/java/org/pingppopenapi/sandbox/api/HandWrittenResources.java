@@ -20,6 +20,9 @@ public final class HandWrittenResources {
             OrdersResource::new,
             OrderChargesResource::new,
             OrderRefundsResource::new,
+            RoyaltiesResource::new,
+            RoyaltySettlementsResource::new,
+            SplitProfitsResource::new,
             EventsResource::new);
 
     private HandWrittenResources() {
