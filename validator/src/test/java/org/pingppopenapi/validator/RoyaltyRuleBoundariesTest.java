@@ -61,6 +61,7 @@ class RoyaltyRuleBoundariesTest {
         ObjectNode base = Fixtures.valid(ROYALTIES_UPDATE);
         List<Case> cases = new ArrayList<>();
         cases.add(of("update without ids", ROYALTIES_UPDATE, base, "ids", ABSENT, "schema.required", false));
+        cases.add(of("update of no royalty", ROYALTIES_UPDATE, base, "ids", List.of(), "schema.minItems", false));
         cases.add(of("update with an empty id", ROYALTIES_UPDATE, base, "ids[0]", "", "schema.minLength", false));
         // "手动标记结算: manual 或 取消手动标记结算：null".
         cases.add(of("method manual", ROYALTIES_UPDATE, base, "method", "manual", null, true));
@@ -117,6 +118,7 @@ class RoyaltyRuleBoundariesTest {
         cases.add(of("level 0 (the platform)", TEMPLATE, rate, "rule.data[0].level", 0, null, true));
         cases.add(of("level -1", TEMPLATE, rate, "rule.data[0].level", -1, "schema.minimum", false));
         cases.add(of("level without value", TEMPLATE, rate, "rule.data[0].value", ABSENT, "schema.required", false));
+        cases.add(of("no levels", TEMPLATE, rate, "rule.data", List.of(), "schema.minItems", false));
         cases.add(of("royalty_mode percent", TEMPLATE, rate, "rule.royalty_mode", "percent", "schema.enum", false));
         for (String mode : List.of("no_refund", "proportional", "full_refund")) {
             cases.add(of("refund_mode " + mode, TEMPLATE, rate, "rule.refund_mode", mode, null, true));
@@ -187,6 +189,7 @@ class RoyaltyRuleBoundariesTest {
         cases.add(of("order_no of 65", SPLIT_PROFIT, normal, "order_no", repeat("1", 65), "schema.maxLength", false));
         cases.add(of("empty order_no", SPLIT_PROFIT, normal, "order_no", "", "schema.minLength", false));
         cases.add(of("type split_all", SPLIT_PROFIT, normal, "type", "split_all", "schema.enum", false));
+        cases.add(of("no recipients", SPLIT_PROFIT, normal, "recipients", List.of(), "schema.minItems", false));
         for (String field : List.of("app", "charge", "order_no", "type", "recipients")) {
             cases.add(of("split without " + field, SPLIT_PROFIT, normal, field, ABSENT, "schema.required", false));
         }
@@ -209,7 +212,6 @@ class RoyaltyRuleBoundariesTest {
         cases.add(of("description of 81", SPLIT_PROFIT, normal, "recipients[0].description", repeat("d", 81), "schema.maxLength", false));
         cases.add(of("empty description", SPLIT_PROFIT, normal, "recipients[0].description", "", "schema.minLength", false));
         cases.add(of("description without", SPLIT_PROFIT, normal, "recipients[0].description", ABSENT, "schema.required", false));
-        cases.add(of("description with &", SPLIT_PROFIT, normal, "recipients[0].description", "fees & tips", "schema.pattern", false));
         cases.add(of("share of 1 fen", SPLIT_PROFIT, normal, "recipients[0].amount", 1, null, true));
         cases.add(of("share of 0", SPLIT_PROFIT, normal, "recipients[0].amount", 0, "schema.minimum", false));
         cases.add(of("share without amount", SPLIT_PROFIT, normal, "recipients[0].amount", ABSENT, "schema.required", false));

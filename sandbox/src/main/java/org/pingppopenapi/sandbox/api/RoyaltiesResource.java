@@ -84,9 +84,6 @@ public final class RoyaltiesResource extends GenericRoyaltiesApi {
 
     @Override
     public RoyaltyList updateRoyalties(RoyaltiesUpdateRequest request) {
-        if (request.getIds() == null || request.getIds().isEmpty()) {
-            throw Errors.invalid("ids", "ids names at least one royalty.");
-        }
         long now = System.currentTimeMillis() / 1000;
         synchronized (royaltyBook()) {
             List<StoredObject> targets = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class RoyaltySettlementsResource extends GenericRoyaltySettlementsA
             }
             ObjectNode fields = JSON.objectNode();
             fields.put("payer_app", request.getPayerApp());
-            fields.put("method", request.getMethod().getValue());
+            fields.put("method", request.getMethod().value());
             fields.put("amount", byUser.values().stream().mapToLong(RoyaltySettlementsResource::total).sum());
             fields.put("count", byUser.size());
             fields.put("status", "created");

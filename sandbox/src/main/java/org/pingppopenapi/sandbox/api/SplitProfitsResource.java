@@ -39,9 +39,6 @@ public final class SplitProfitsResource extends GenericSplitProfitsApi {
     @Override
     public SplitProfit createSplitProfit(SplitProfitCreateRequest request) {
         List<SplitProfitRecipientRequest> recipients = request.getRecipients();
-        if (recipients.isEmpty()) {
-            throw Errors.invalid("recipients", "A split profit names at least one recipient.");
-        }
         ChargeRecord charge = account().charges().charge(request.getCharge());
         if (!charge.app().equals(request.getApp())) {
             throw Errors.invalid("charge", "Charge " + charge.id() + " belongs to app " + charge.app() + ", not "
@@ -54,6 +51,9 @@ public final class SplitProfitsResource extends GenericSplitProfitsApi {
         boolean normal = request.getType() == SplitProfitType.SPLIT_NORMAL;
         for (int i = 0; i < recipients.size(); i++) {
             SplitProfitRecipientRequest recipient = recipients.get(i);
+            if (recipient.getDescription().contains("&")) {
+                throw Errors.invalid("recipients[" + i + "].description", "A split's description takes no '&'.");
+            }
             if (normal) {
                 checkReceiver(request.getApp(), recipient, "recipients[" + i + "]");
             }
