@@ -2,6 +2,7 @@ package org.pingppopenapi.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import org.pingppopenapi.sandbox.store.GenericStore;
 import org.pingppopenapi.sandbox.store.ObjectStore;
 import org.pingppopenapi.sandbox.store.StoredObject;
@@ -49,9 +50,15 @@ public abstract class GenericResource extends AccountScoped {
         return registry.accounts().store().make(account(), template, schemaName, fields, false);
     }
 
-    /** {@code json} as the return type of the operation {@code operationId}. */
-    protected final Object answer(String operationId, JsonNode json) {
-        return registry.binding(operationId).answer(json);
+    /** {@code json} (a stored object, changed by hand-written behaviour) as the answer type of {@code operationId}. */
+    @SuppressWarnings("unchecked")
+    protected final <T> T answer(String operationId, JsonNode json) {
+        return (T) registry.binding(operationId).answer(json);
+    }
+
+    /** The sandbox's clock, for the times of state changes. */
+    protected final Clock clock() {
+        return registry.accounts().clock();
     }
 
     /** The objects of the caller's account that the generic store keeps. */

@@ -20,10 +20,19 @@ public final class HandWrittenResources {
             OrdersResource::new,
             OrderChargesResource::new,
             OrderRefundsResource::new,
+            EventsResource::new,
+            ChargeReversalsResource::new,
+            BatchRefundsResource::new,
+            TransfersResource::new,
+            BatchTransfersResource::new,
+            RedEnvelopesResource::new,
+            AgreementsResource::new,
+            IdentificationResource::new,
+            CardInfoResource::new,
+            SubBanksResource::new,
             RoyaltiesResource::new,
             RoyaltySettlementsResource::new,
-            SplitProfitsResource::new,
-            EventsResource::new);
+            SplitProfitsResource::new);
 
     private HandWrittenResources() {
     }

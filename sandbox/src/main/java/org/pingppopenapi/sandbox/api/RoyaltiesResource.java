@@ -84,7 +84,7 @@ public final class RoyaltiesResource extends GenericRoyaltiesApi {
 
     @Override
     public RoyaltyList updateRoyalties(RoyaltiesUpdateRequest request) {
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock().instant().getEpochSecond();
         synchronized (royaltyBook()) {
             List<StoredObject> targets = new ArrayList<>();
             for (String id : request.getIds()) {

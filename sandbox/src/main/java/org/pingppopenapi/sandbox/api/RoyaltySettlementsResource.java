@@ -86,7 +86,7 @@ public final class RoyaltySettlementsResource extends GenericRoyaltySettlementsA
     @Override
     public RoyaltySettlement updateRoyaltySettlement(String royaltySettlementId, RoyaltySettlementUpdateRequest request) {
         boolean confirm = request.getStatus() == RoyaltySettlementUpdateRequest.StatusEnum.PENDING;
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock().instant().getEpochSecond();
         synchronized (royaltyBook()) {
             StoredObject settlement = objects().find(SETTLEMENTS, List.of(), royaltySettlementId)
                     .orElseThrow(() -> Errors.noSuch("royalty_settlement", royaltySettlementId));
