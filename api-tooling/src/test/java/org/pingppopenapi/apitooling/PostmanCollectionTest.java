@@ -3,6 +3,7 @@ package org.pingppopenapi.apitooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,7 +207,12 @@ class PostmanCollectionTest {
             JsonNode firstExample = SpecOperations.resolve(spec, media.path("examples").elements().next()).path("value").deepCopy();
             flowBodyOverrides(operation.operationId()).forEach((field, value) -> {
                 softly.assertThat(firstExample.at("/" + field.replace('.', '/')).isMissingNode()).as("%s overrides %s of its example", operation, field).isFalse();
-                ((ObjectNode) firstExample.at(parentPointer(field))).set(lastKey(field), value);
+                JsonNode parent = firstExample.at(parentPointer(field));
+                if (parent instanceof ArrayNode items) {
+                    items.set(Integer.parseInt(lastKey(field)), value);
+                } else {
+                    ((ObjectNode) parent).set(lastKey(field), value);
+                }
             });
 
             softly.assertThat(body.path("mode").asText()).as("body mode of %s", request).isEqualTo("raw");

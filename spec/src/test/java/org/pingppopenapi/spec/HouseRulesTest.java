@@ -93,7 +93,8 @@ class HouseRulesTest {
                             "/components/schemas/Charge/properties/refund_amount",
                             "/components/schemas/Charge/properties/time_paid",
                             "/components/schemas/Charge/properties/time_expire",
-                            "/components/schemas/Refund/properties/created")),
+                            "/components/schemas/Refund/properties/created",
+                            "/components/schemas/BadSettlementRequest/properties/created")),
                     arguments(HouseRule.BODIES_HAVE_NAMED_EXAMPLES, "bodies-without-named-examples.yaml", List.of(
                             "/paths/~1v1~1charges/post/requestBody/content/application~1json",
                             "/paths/~1v1~1charges/get/responses/200/content/application~1json",

@@ -313,13 +313,26 @@ final class SpecRules {
                 continue;
             }
             Schema<?> schema = followSchemaRefs(spec.model(), site.schema());
-            if (schema == null || !"integer".equals(schema.getType()) || !"int64".equals(schema.getFormat())) {
+            if (!isInt64(schema) && !isInt64Range(spec.model(), schema)) {
                 violations.add(new Violation(site.pointer(), "'" + site.propertyName()
                         + "' is money or a timestamp and must be integer/int64, is "
                         + (schema == null ? "an unresolvable $ref" : describe(schema))));
             }
         }
         return violations;
+    }
+
+    private static boolean isInt64(Schema<?> schema) {
+        return schema != null && "integer".equals(schema.getType()) && "int64".equals(schema.getFormat());
+    }
+
+    /** A range of times ({@code created: {gt, gte, lt, lte}} in a request body): an object of int64 bounds only. */
+    private static boolean isInt64Range(OpenAPI model, Schema<?> schema) {
+        if (schema == null || !"object".equals(schema.getType()) || schema.getProperties() == null
+                || schema.getProperties().isEmpty()) {
+            return false;
+        }
+        return schema.getProperties().values().stream().allMatch(bound -> isInt64(followSchemaRefs(model, bound)));
     }
 
     static List<Violation> bodiesHaveNamedExamples(SpecDocument spec) {

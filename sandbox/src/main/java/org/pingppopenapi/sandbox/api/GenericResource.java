@@ -1,9 +1,11 @@
 package org.pingppopenapi.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import org.pingppopenapi.sandbox.store.GenericStore;
 import org.pingppopenapi.sandbox.store.ObjectStore;
+import org.pingppopenapi.sandbox.store.StoredObject;
 
 /**
  * The base of every resource that implements an interface of the server stubs: the generated
@@ -32,6 +34,20 @@ public abstract class GenericResource extends AccountScoped {
         GenericStore.Call call = binding.call(arguments);
         JsonNode answer = registry.accounts().store().serve(account(), binding.operation(), call, registry);
         return binding.answer(answer);
+    }
+
+    /**
+     * Stores an object this resource's behaviour makes that no operation of the spec creates (a royalty, a profit
+     * transaction): shaped by the schema {@code schemaName} from {@code fields}, with a new id of the spec's shape, in
+     * the top-level collection {@code template}, where the spec's retrieve and list operations serve it.
+     */
+    protected final StoredObject store(String template, String schemaName, ObjectNode fields) {
+        return registry.accounts().store().make(account(), template, schemaName, fields, true);
+    }
+
+    /** As {@link #store}, but kept nowhere: what the object would be (a preview). */
+    protected final StoredObject preview(String template, String schemaName, ObjectNode fields) {
+        return registry.accounts().store().make(account(), template, schemaName, fields, false);
     }
 
     /** {@code json} (a stored object, changed by hand-written behaviour) as the answer type of {@code operationId}. */

@@ -29,7 +29,10 @@ public final class HandWrittenResources {
             AgreementsResource::new,
             IdentificationResource::new,
             CardInfoResource::new,
-            SubBanksResource::new);
+            SubBanksResource::new,
+            RoyaltiesResource::new,
+            RoyaltySettlementsResource::new,
+            SplitProfitsResource::new);
 
     private HandWrittenResources() {
     }

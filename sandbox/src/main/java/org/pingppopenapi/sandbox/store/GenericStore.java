@@ -68,6 +68,28 @@ public final class GenericStore {
         return answer;
     }
 
+    /**
+     * Makes an object that hand-written behaviour creates with no operation of its own (a royalty recorded when an
+     * order gets royalty data): shaped by the schema {@code schemaName} from {@code fields}, with a new id of the
+     * spec's shape, and, when {@code keep}, stored in the collection at {@code template} (a top-level path such as
+     * {@code /v1/royalties}), where the spec's retrieve and list operations find it. Returns the stored object, or for
+     * an object not kept (a preview) an object that is in no collection.
+     */
+    public StoredObject make(Account account, String template, String schemaName, ObjectNode fields, boolean keep) {
+        SpecOperations.Schema schema = ObjectShaper.named(schemaName);
+        Instant now = clock.instant();
+        Timeline<StoredObject> collection = account.objects().collection(template, List.of());
+        while (true) {
+            String id = shaper.newId(schemaName, "id", now);
+            ObjectNode json = shaper.shape(schema, new ObjectShaper.Sources(List.of(fields), Map.of(),
+                    Map.of("id", JSON.textNode(id)), template + "/" + id, now));
+            StoredObject made = new StoredObject(id, Timeline.next(now.getEpochSecond()), schemaName, json);
+            if (!keep || collection.add(made)) {
+                return made;
+            }
+        }
+    }
+
     private JsonNode list(Request request) {
         SpecOperation operation = request.operation;
         request.checkParents(operation.pathParameters().size());
