@@ -20,7 +20,15 @@ public final class HandWrittenResources {
             OrdersResource::new,
             OrderChargesResource::new,
             OrderRefundsResource::new,
-            EventsResource::new);
+            EventsResource::new,
+            UsersResource::new,
+            CouponsResource::new,
+            BalanceTransactionsResource::new,
+            BalanceBonusesResource::new,
+            BalanceTransfersResource::new,
+            WithdrawalsResource::new,
+            BatchWithdrawalsResource::new,
+            RechargeRefundsResource::new);
 
     private HandWrittenResources() {
     }
