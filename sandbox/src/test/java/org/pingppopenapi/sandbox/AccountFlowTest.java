@@ -3,6 +3,8 @@ package org.pingppopenapi.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
+import org.pingppopenapi.client.PingppException;
 import org.pingppopenapi.client.model.BalanceBonus;
 import org.pingppopenapi.client.model.BalanceBonusCreateRequest;
 import org.pingppopenapi.client.model.BalanceTransaction;
@@ -24,8 +27,14 @@ import org.pingppopenapi.client.model.BalanceTransfer;
 import org.pingppopenapi.client.model.BalanceTransferCreateRequest;
 import org.pingppopenapi.client.model.BatchWithdrawal;
 import org.pingppopenapi.client.model.BatchWithdrawalCreateRequest;
+import org.pingppopenapi.client.model.Coupon;
+import org.pingppopenapi.client.model.CouponCreateRequest;
+import org.pingppopenapi.client.model.CouponTemplate;
+import org.pingppopenapi.client.model.CouponTemplateCreateRequest;
+import org.pingppopenapi.client.model.CouponTemplateExpiration;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.client.model.Order;
+import org.pingppopenapi.client.model.OrderCancelRequest;
 import org.pingppopenapi.client.model.OrderPayRequest;
 import org.pingppopenapi.client.model.OrderRefundCreateRequest;
 import org.pingppopenapi.client.model.Recharge;
@@ -312,6 +321,95 @@ class AccountFlowTest {
         client.withdrawals().create(alipayWithdrawal("kate", 10));
         assertThat(client.users().list(ListUsersParams.builder().build()).data()).extracting(User::getId).containsExactly("kate");
         LedgerBooks.assertBalanced(client, List.of("kate"));
+    }
+
+    @Test
+    void anOrderPaidWithACouponIsChargedTheDiscountedAmountAndTheCouponIsUsedOnce() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        client.users().create(new UserCreateRequest().id("mia"));
+        CouponTemplate cash = client.couponTemplates().create(new CouponTemplateCreateRequest().type(1).amountOff(300L)
+                .amountAvailable(1000L).maxUserCirculation(1).refundable(true));
+        Coupon coupon = client.users().coupons().create("mia", new CouponCreateRequest().couponTemplate(cash.getId()));
+        assertThat(coupon.getValid()).isTrue();
+        assertThat(client.users().retrieve("mia").getAvailableCoupons()).isEqualTo(1);
+        assertThatThrownBy(() -> client.users().coupons().create("mia", new CouponCreateRequest().couponTemplate(cash.getId())))
+                .isInstanceOf(ChannelException.class)
+                .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("coupon_limit_exceeded"));
+        assertThatThrownBy(() -> client.orders().create(Fixtures.order(999, "mia").coupon(coupon.getId())))
+                .as("below the template's amount_available")
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("coupon"));
+
+        Order order = client.orders().create(Fixtures.order(1000, "mia").coupon(coupon.getId()));
+        assertThat(order.getCouponAmount()).isEqualTo(300L);
+        assertThat(order.getActualAmount()).isEqualTo(700L);
+        Order paying = client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(700L).channel("alipay"));
+        assertThat(client.charges().retrieve(paying.getCharge()).getAmount()).as("the charge is the discounted amount")
+                .isEqualTo(700L);
+        assertThatThrownBy(() -> client.orders().pay(order.getId(), new OrderPayRequest().chargeAmount(1000L).channel("alipay")))
+                .isInstanceOf(PingppException.class);
+
+        Coupon redeemed = client.users().coupons().retrieve("mia", coupon.getId());
+        assertThat(redeemed.getRedeemed()).isTrue();
+        assertThat(redeemed.getValid()).isFalse();
+        assertThat(redeemed.getOrder()).isEqualTo(order.getId());
+        assertThat(redeemed.getActualAmount()).isEqualTo(700L);
+        assertThat(client.couponTemplates().retrieve(cash.getId()).getTimesRedeemed()).isEqualTo(1L);
+        assertThat(client.users().retrieve("mia").getAvailableCoupons()).isZero();
+        assertThatThrownBy(() -> client.orders().create(Fixtures.order(1000, "mia").coupon(coupon.getId())))
+                .as("a coupon is used once")
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("coupon"));
+    }
+
+    @Test
+    void aDiscountCouponIsCappedGivenBackWhenItsOrderIsCanceledAndUsableOnlyWhileValid() throws Exception {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        client.users().create(new UserCreateRequest().id("ned"));
+        CouponTemplate percent = client.couponTemplates().create(new CouponTemplateCreateRequest().type(2).percentOff(20)
+                .discountAmountLimit(50L).maxUserCirculation(5));
+        Coupon coupon = client.users().coupons().create("ned", new CouponCreateRequest().couponTemplate(percent.getId()));
+
+        Order canceled = client.orders().create(Fixtures.order(400, "ned").coupon(coupon.getId()));
+        assertThat(canceled.getActualAmount()).as("20%% of 400 is 80, capped at 50").isEqualTo(350L);
+        client.orders().cancel(canceled.getId(), new OrderCancelRequest().status(OrderCancelRequest.StatusEnum.CANCELED));
+        assertThat(client.users().coupons().retrieve("ned", coupon.getId()).getValid()).isTrue();
+        assertThat(client.orders().create(Fixtures.order(200, "ned").coupon(coupon.getId())).getActualAmount())
+                .isEqualTo(160L);
+
+        Coupon racedFor = client.users().coupons().create("ned", new CouponCreateRequest().couponTemplate(percent.getId()));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Boolean>> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(pool.submit(() -> {
+                try {
+                    client.orders().create(Fixtures.order(100, "ned").coupon(racedFor.getId()));
+                    return true;
+                } catch (InvalidRequestException refused) {
+                    return false;
+                }
+            }));
+        }
+        int won = 0;
+        for (Future<Boolean> placed : orders) {
+            won += placed.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(won).as("exactly one of 20 orders racing for one coupon gets it").isEqualTo(1);
+
+        long now = System.currentTimeMillis() / 1000;
+        CouponTemplate expired = client.couponTemplates().create(new CouponTemplateCreateRequest().type(1).amountOff(10L)
+                .expiration(new CouponTemplateExpiration().timeStart(now - 7200).timeEnd(now - 3600)));
+        Coupon stale = client.users().coupons().create("ned", new CouponCreateRequest().couponTemplate(expired.getId()));
+        assertThat(stale.getValid()).isFalse();
+        assertThatThrownBy(() -> client.orders().create(Fixtures.order(100, "ned").coupon(stale.getId())))
+                .isInstanceOf(InvalidRequestException.class);
+        Coupon orphan = client.users().coupons().create("ned", new CouponCreateRequest().couponTemplate(percent.getId()));
+        client.couponTemplates().delete(percent.getId());
+        assertThat(client.users().coupons().retrieve("ned", orphan.getId()).getValid())
+                .as("a deleted template's coupons are no longer valid").isFalse();
     }
 
     private static Recharge recharge(PingppClient client, SandboxHttp http, String user, long amount, long userFee) {

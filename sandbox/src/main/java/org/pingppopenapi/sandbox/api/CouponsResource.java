@@ -27,7 +27,7 @@ public final class CouponsResource extends GenericCouponsApi {
             if (request.getMetadata() != null) {
                 coupon.set("metadata", BalanceJson.JSON.valueToTree(request.getMetadata()));
             }
-            return (Coupon) serve("createCoupon", appId, userId, coupon);
+            return current((Coupon) serve("createCoupon", appId, userId, coupon));
         }
     }
 
