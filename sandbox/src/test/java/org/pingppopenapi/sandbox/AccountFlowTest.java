@@ -42,6 +42,11 @@ import org.pingppopenapi.client.model.RechargeChargeParams;
 import org.pingppopenapi.client.model.RechargeCreateRequest;
 import org.pingppopenapi.client.model.RechargeRefundCreateRequest;
 import org.pingppopenapi.client.model.Refund;
+import org.pingppopenapi.client.model.SettleAccount;
+import org.pingppopenapi.client.model.SettleAccountChannel;
+import org.pingppopenapi.client.model.SettleAccountCreateRequest;
+import org.pingppopenapi.client.model.SettleAccountRecipientParams;
+import org.pingppopenapi.client.model.SettleAccountVerifyRequest;
 import org.pingppopenapi.client.model.User;
 import org.pingppopenapi.client.model.UserCreateRequest;
 import org.pingppopenapi.client.model.UserUpdateRequest;
@@ -410,6 +415,36 @@ class AccountFlowTest {
         client.couponTemplates().delete(percent.getId());
         assertThat(client.users().coupons().retrieve("ned", orphan.getId()).getValid())
                 .as("a deleted template's coupons are no longer valid").isFalse();
+    }
+
+    @Test
+    void aSettleAccountVerifiesWithTheSandboxsMicroDepositAndReceivesWithdrawals() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        client.users().create(new UserCreateRequest().id("olga"));
+        SettleAccount alipay = client.users().settleAccounts().create("olga", new SettleAccountCreateRequest()
+                .channel(SettleAccountChannel.ALIPAY).recipient(new SettleAccountRecipientParams()
+                        .account("account01@gmail.com").name("李四")));
+
+        assertThat(client.users().settleAccounts().verify("olga", alipay.getId(), new SettleAccountVerifyRequest()
+                .receiveAmount(2L)).getId()).isEqualTo(alipay.getId());
+        assertThatThrownBy(() -> client.users().settleAccounts().verify("olga", alipay.getId(),
+                new SettleAccountVerifyRequest().receiveAmount(3L)))
+                .isInstanceOf(ChannelException.class)
+                .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("settle_account_verification_failed"))
+                .satisfies(e -> assertThat(((ChannelException) e).param()).isEqualTo("receive_amount"));
+        assertThat(client.users().retrieve("olga").getSettleAccounts()).extracting(SettleAccount::getId)
+                .containsExactly(alipay.getId());
+
+        client.balanceBonuses().create(new BalanceBonusCreateRequest().user("olga").amount(100L).orderNo(Fixtures.orderNo()));
+        Withdrawal toSettleAccount = client.withdrawals().create(new WithdrawalCreateRequest().user("olga").amount(60L)
+                .orderNo(Fixtures.orderNo()).settleAccount(alipay.getId()));
+        assertThat(toSettleAccount.getChannel()).isEqualTo("alipay");
+        assertThatThrownBy(() -> client.withdrawals().create(new WithdrawalCreateRequest().user("olga").amount(10L)
+                .orderNo(Fixtures.orderNo())))
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("channel"));
+        assertThat(balance(client, "olga")).isEqualTo(40);
     }
 
     private static Recharge recharge(PingppClient client, SandboxHttp http, String user, long amount, long userFee) {

@@ -23,6 +23,7 @@ public final class HandWrittenResources {
             EventsResource::new,
             UsersResource::new,
             CouponsResource::new,
+            SettleAccountsResource::new,
             BalanceTransactionsResource::new,
             BalanceBonusesResource::new,
             BalanceTransfersResource::new,

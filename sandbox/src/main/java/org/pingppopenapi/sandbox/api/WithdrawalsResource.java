@@ -23,6 +23,8 @@ public final class WithdrawalsResource extends GenericWithdrawalsApi {
 
     private static final String KIND = "withdrawal";
     private static final String UNIONPAY = "unionpay";
+    /** A settle account on a bank card is paid through UnionPay, the withdrawal channel to bank cards. */
+    private static final String BANK_ACCOUNT = "bank_account";
 
     public WithdrawalsResource(ResourceRegistry registry) {
         super(registry);
@@ -44,6 +46,9 @@ public final class WithdrawalsResource extends GenericWithdrawalsApi {
                             + " has no settle account " + request.getSettleAccount() + "."))
                     .json();
             channel = settleAccount.path("channel").asText();
+            if (BANK_ACCOUNT.equals(channel)) {
+                channel = UNIONPAY;
+            }
         } else if (UNIONPAY.equals(channel)) {
             Map<String, Object> extra = request.getExtra() == null ? Map.of() : request.getExtra();
             if (extra.get("open_bank_code") == null && extra.get("open_bank") == null) {
