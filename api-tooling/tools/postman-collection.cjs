@@ -7,6 +7,11 @@
 //   password, at collection level), app_id, and one variable per path parameter, first set to the spec's example;
 // - folders and requests run in the order of api-tooling/postman/flow.json; ids are captured from the answers into
 //   those variables (flow "capture"), so a retrieve finds what the create made;
+// - an operation flow.json does not name is placed by the spec alone (derivedSteps): in its tag's folder (a new one
+//   after the flow's, parents' paths first), creates first, deletes last, and a create captures the `id` of its answer
+//   (or its property named like the parameter) into the path parameter of the item path below it (POST /v1/widgets
+//   captures {widget_id} of /v1/widgets/{widget_id}).
+//   flow.json is for what the spec cannot say: unique order numbers, sandbox steps, an order that differs.
 // - a future Unix time (a field a rule of the spec's x-pingpp-rules bounds with secondsAfterNow, e.g.
 //   time_expire) gets a value computed when the request is sent, inside every bound of every rule on it;
 // - the app id of the examples becomes {{app_id}}, in bodies and query parameters;
@@ -193,7 +198,15 @@ class CollectionBuilder {
       }),
     }));
     const missing = [...this.operations.keys()].filter(operationId => !placed.has(operationId));
-    if (missing.length) fail(`flow.json does not run these operations of the spec: ${missing.join(', ')}`);
+    for (const [tag, steps] of this.derivedSteps(missing)) {
+      let folder = folders.find(each => each.name === tag);
+      if (!folder) {
+        const specTag = this.spec.tags.find(each => each.name === tag) || fail(`${steps[0].operation}: tag ${tag} is no tag of the spec`);
+        folder = { name: tag, description: specTag.description, item: [] };
+        folders.push(folder);
+      }
+      folder.item.push(...steps.map(step => this.operationStep(step, this.operations.get(step.operation))));
+    }
 
     const collection = this.converted;
     collection.item = folders;
@@ -214,6 +227,49 @@ class CollectionBuilder {
     const specDescription = collection.info.description?.content ?? collection.info.description ?? '';
     collection.info.description = `${HOW_TO_RUN}\n\n${specDescription}`;
     return collection;
+  }
+
+  /**
+   * Steps for the operations flow.json leaves out, by tag: each in the folder of its tag, creates first, then
+   * retrieves, lists, updates, other actions, deletes; tags whose paths have fewer parameters (the parents) first.
+   */
+  derivedSteps(operationIds) {
+    const rank = ({ template, method }) => {
+      const itemBelow = Object.keys(this.spec.paths).some(other => other.startsWith(`${template}/{`) && !other.slice(template.length + 2).includes('/'));
+      if (method === 'post' && itemBelow) return 0;
+      if (method === 'get') return template.endsWith('}') ? 1 : 2;
+      if (method === 'put' || method === 'patch') return 3;
+      return method === 'delete' ? 5 : 4;
+    };
+    const depth = template => (template.match(/\{/g) || []).length;
+    const byTag = new Map();
+    for (const operationId of operationIds) {
+      const found = this.operations.get(operationId);
+      const tag = (found.operation.tags || [])[0] || fail(`${operationId} has no tag`);
+      if (!byTag.has(tag)) byTag.set(tag, []);
+      byTag.get(tag).push({ operationId, ...found });
+    }
+    const tags = [...byTag.keys()].sort((a, b) => Math.min(...byTag.get(a).map(each => depth(each.template)))
+      - Math.min(...byTag.get(b).map(each => depth(each.template))));
+    return tags.map(tag => [tag, byTag.get(tag)
+      .sort((a, b) => rank(a) - rank(b))
+      .map(({ operationId, template, method }) => {
+        const step = { operation: operationId };
+        if (rank({ template, method }) === 0) {
+          const item = Object.keys(this.spec.paths).find(other => other.startsWith(`${template}/{`) && !other.slice(template.length + 2).includes('/'));
+          const parameter = item.slice(template.length + 2, -1);
+          step.capture = { [parameter]: this.answerProperties(this.operations.get(operationId).operation).includes(parameter) ? parameter : 'id' };
+        }
+        return step;
+      })]);
+  }
+
+  /** The top-level properties of an operation's 200 JSON answer (its path key, such as `channel`, or else `id`). */
+  answerProperties(operation) {
+    const answer = resolveRef(this.spec, (operation.responses || {})['200']);
+    const schema = answer && answer.content && answer.content['application/json']
+      ? resolveRef(this.spec, answer.content['application/json'].schema) : undefined;
+    return Object.keys((schema && schema.properties) || {});
   }
 
   operationStep(step, { template, operation }) {

@@ -24,6 +24,11 @@ final class NodeTool {
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException(script + " is missing: the root build installs the npm tools");
         }
+        return runScript(workFolder, script, arguments);
+    }
+
+    /** Runs a script of the project (such as {@code api-tooling/tools/postman-collection.cjs}) with {@code node}. */
+    static Result runScript(Path workFolder, Path script, String... arguments) {
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         command.addAll(List.of(arguments));
         try {

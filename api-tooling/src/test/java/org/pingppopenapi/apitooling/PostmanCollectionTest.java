@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -301,4 +303,44 @@ class PostmanCollectionTest {
             into.add(new Request(folder, item.path("name").asText(), request.path("method").asText(), "/" + String.join("/", segments), item));
         }
     }
+
+    /**
+     * A resource flow.json does not name still gets runnable requests, from the spec alone: here flow.json without
+     * the sub-app folders, as if they had just been added to the spec.
+     */
+    @Test
+    @DisplayName("places an operation flow.json leaves out by the spec alone: creates first, deletes last, ids captured")
+    void operationsOutsideTheFlowAreDerivedFromTheSpec() throws IOException {
+        Path work = BuildPaths.root().resolve("api-tooling/target/postman-derived");
+        Files.createDirectories(work);
+        ObjectNode shortFlow = flow.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode folders = shortFlow.putArray("folders");
+        flow.path("folders").forEach(folder -> {
+            if (!folder.path("tag").asText().startsWith("Sub App")) {
+                folders.add(folder);
+            }
+        });
+        Path flowFile = work.resolve("flow-without-sub-apps.json");
+        SpecOperations.JSON.writeValue(flowFile.toFile(), shortFlow);
+        Path output = work.resolve("collection.json");
+
+        NodeTool.Result result = NodeTool.runScript(work, BuildPaths.root().resolve("api-tooling/tools/postman-collection.cjs"),
+                BuildPaths.spec().toString(), flowFile.toString(), output.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        List<Request> derived = new ArrayList<>();
+        collectRequests(SpecOperations.JSON.readTree(output.toFile()).path("item"), null, derived);
+        List<Request> subApps = derived.stream().filter(request -> request.folder().equals("Sub Apps")).toList();
+        assertThat(subApps).extracting(Request::method).containsExactly("POST", "GET", "GET", "PUT", "DELETE");
+        assertThat(subApps.get(0).item().toString()).contains("pm.collectionVariables.set(\\\"sub_app_id\\\"");
+        List<Request> channels = derived.stream().filter(request -> request.folder().equals("Sub App Channels")).toList();
+        assertThat(channels).extracting(Request::method).containsExactly("POST", "GET", "PUT", "DELETE");
+        assertThat(channels.get(0).item().toString()).as("the channel object's key is its channel, not an id")
+                .contains("\\\"channel\\\".split");
+        assertThat(derived.stream().map(Request::folder).distinct().toList())
+                .as("a parent's folder before its children's").containsSubsequence("Sub Apps", "Sub App Channels");
+        assertThat(derived).extracting(request -> request.method() + " " + request.path())
+                .containsAll(requests.stream().map(request -> request.method() + " " + request.path()).distinct().toList());
+    }
+
 }

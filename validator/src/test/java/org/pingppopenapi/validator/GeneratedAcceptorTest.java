@@ -52,7 +52,8 @@ class GeneratedAcceptorTest {
 
     /**
      * HotSpot never compiles a method of more than 8,000 bytes of bytecode ({@code -XX:HugeMethodLimit}): a
-     * generated method that grew past it with the spec would run interpreted, many times slower.
+     * generated method that grew past it with the spec would run interpreted, many times slower. The constructor is
+     * not on that path: it runs once per validator, and only javac's 64 KiB limit bounds it.
      */
     @Test
     void everyGeneratedMethodIsSmallEnoughForTheJit() {
@@ -71,7 +72,9 @@ class GeneratedAcceptorTest {
             }
         }
         assertThat(sizes).as("methods of the generated acceptor").hasSizeGreaterThan(KINDS.size());
-        assertThat(sizes.entrySet().stream().filter(entry -> entry.getValue() >= 8_000).map(Map.Entry::getKey).toList())
+        String constructor = "org.pingppopenapi.validator.internal.BundledSpecAcceptor(";
+        assertThat(sizes.entrySet().stream().filter(entry -> entry.getValue() >= 8_000).map(Map.Entry::getKey)
+                .filter(name -> !name.startsWith(constructor)).toList())
                 .as("generated methods of 8,000 bytes of bytecode or more").isEmpty();
     }
 

@@ -59,6 +59,9 @@ class PaymentResourceBoundariesTest {
         cases.add(batchRefund("empty description", base, "description", "", "schema.minLength", false));
         cases.add(batchRefund("no app", base, "app", ABSENT, "schema.required", false));
         cases.add(batchRefund("no charges", base, "charges", ABSENT, "schema.required", false));
+        cases.add(batchRefund("an empty list of charges", base, "charges", List.of(), "schema.minItems", false));
+        cases.add(batchRefund("100 charges", base, "charges", charges(100), null, true));
+        cases.add(batchRefund("101 charges", base, "charges", charges(101), "schema.maxItems", false));
         cases.add(batchRefund("a charge without its id", base, "charges[0].charge", ABSENT, "schema.required", false));
         cases.add(batchRefund("a charge given as a bare id (the 2016 format)", base, "charges[0]", "ch_L8qn10mLmr1GS8e5OODmHaL4",
                 "schema.type", false));
@@ -238,6 +241,11 @@ class PaymentResourceBoundariesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** {@code count} distinct charges to refund in full. */
+    private static List<Map<String, String>> charges(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> Map.of("charge", String.format("ch_%024d", i))).toList();
+    }
 
     private static Case batchRefund(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
         return new Case(name, BATCH_REFUND, Json.with(base, field, value), field, rule, valid);

@@ -304,6 +304,7 @@ class PayoutRuleBoundariesTest {
         }
         ObjectNode base = batchTransfer("alipay");
         cases.add(batch("channel upacp", base, "channel", "upacp", "batch_transfer.channel.supported", false));
+        cases.add(batch("without any recipient", base, "recipients", List.of(), "schema.minItems", false));
         cases.add(batch("currency cny", base, "currency", "cny", null, true));
         cases.add(batch("currency usd", base, "currency", "usd", "batch_transfer.currency.cny", false));
         cases.add(batch("alipay b2b (the document allows it)", base, "type", "b2b", null, true));
@@ -509,6 +510,11 @@ class PayoutRuleBoundariesTest {
                 new Case("batch without status (confirm by default)", BATCH_WITHDRAWAL, Json.with(batch, "status", ABSENT), "status", null, true),
                 new Case("batch with status created", BATCH_WITHDRAWAL, Json.with(batch, "status", "created"), "status", "schema.enum", false),
                 new Case("batch without withdrawals", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals", ABSENT), "withdrawals", "schema.required", false),
+                new Case("batch of no withdrawal", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals", List.of()), "withdrawals", "schema.minItems", false),
+                new Case("batch of 1 withdrawal", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals", withdrawalIds(1)), "withdrawals", null, true),
+                new Case("batch of 200 withdrawals", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals", withdrawalIds(200)), "withdrawals", null, true),
+                new Case("batch of 201 withdrawals", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals", withdrawalIds(201)), "withdrawals",
+                        "schema.maxItems", false),
                 new Case("batch with an empty withdrawal id", BATCH_WITHDRAWAL, Json.with(batch, "withdrawals[1]", ""), "withdrawals[1]",
                         "schema.minLength", false));
     }
@@ -549,6 +555,11 @@ class PayoutRuleBoundariesTest {
 
     private static Case envelope(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {
         return new Case("red envelope " + name, RED_ENVELOPE, Json.with(base, field, value), field, rule, valid);
+    }
+
+    /** {@code count} distinct withdrawal ids (19 digits, as the documents' ids). */
+    private static List<String> withdrawalIds(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("17016111503%08d", i)).toList();
     }
 
     private static Case batch(String name, ObjectNode base, String field, Object value, String rule, boolean valid) {

@@ -285,6 +285,12 @@ public final class AcceptorGenerator {
 
     private void arrayBody(CompiledSchema schema, int id, StringBuilder body, String delegate) {
         body.append("        if (v.getClass() != ArrayNode.class) {\n            ").append(delegate).append("\n        }\n");
+        if (schema.minItems >= 0) {
+            body.append("        if (v.size() < ").append(schema.minItems).append(") {\n            return false;\n        }\n");
+        }
+        if (schema.maxItems >= 0) {
+            body.append("        if (v.size() > ").append(schema.maxItems).append(") {\n            return false;\n        }\n");
+        }
         if (schema.items != null) {
             int items = schema(schema.items, "s" + id + ".items");
             body.append("        for (int i = 0; i < v.size(); i++) {\n")

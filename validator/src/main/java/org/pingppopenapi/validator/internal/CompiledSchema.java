@@ -89,6 +89,8 @@ final class CompiledSchema {
     NumberBound maximum;
     ScalarSet enumValues;
     int maxProperties = -1;
+    int minItems = -1;
+    int maxItems = -1;
     CompiledSchema items;
     RuleSet rules = RuleSet.EMPTY;
 
@@ -157,7 +159,20 @@ final class CompiledSchema {
             enter(name, evaluation);
             validateObject(value, evaluation, by);
             leave(name, evaluation);
-        } else if (nodeType == JsonNodeType.ARRAY && items != null) {
+        } else if (nodeType == JsonNodeType.ARRAY) {
+            validateArray(value, name, evaluation, by);
+        }
+    }
+
+    private void validateArray(JsonNode value, String name, Evaluation evaluation, Attribution by) {
+        if (minItems >= 0 && value.size() < minItems) {
+            report(name, "minItems", "must have at least " + minItems + (minItems == 1 ? " item" : " items") + ", has "
+                    + value.size(), evaluation, by);
+        }
+        if (maxItems >= 0 && value.size() > maxItems) {
+            report(name, "maxItems", "must have at most " + maxItems + " items, has " + value.size(), evaluation, by);
+        }
+        if (items != null) {
             enter(name, evaluation);
             for (int i = 0; i < value.size(); i++) {
                 evaluation.at.enterItem(i);

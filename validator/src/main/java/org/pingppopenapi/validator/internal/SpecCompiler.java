@@ -33,7 +33,7 @@ final class SpecCompiler {
     /** Schema keywords the engine enforces. */
     private static final Set<String> ENFORCED = Set.of("type", "format", "nullable", "required", "properties",
             "additionalProperties", "items", "minLength", "maxLength", "pattern", "minimum", "maximum", "enum",
-            "maxProperties", "$ref", "x-pingpp-rules", "x-pingpp-request-kind");
+            "maxProperties", "minItems", "maxItems", "$ref", "x-pingpp-rules", "x-pingpp-request-kind");
 
     /** Schema keywords that only document. Other {@code x-} extensions outside {@code x-pingpp-} are generator hooks. */
     private static final Set<String> ANNOTATIONS = Set.of("description", "example", "title", "default", "deprecated",
@@ -238,6 +238,8 @@ final class SpecCompiler {
         schema.minLength = node.has("minLength") ? count(node.get("minLength"), where + ".minLength") : -1;
         schema.maxLength = node.has("maxLength") ? count(node.get("maxLength"), where + ".maxLength") : -1;
         schema.maxProperties = node.has("maxProperties") ? count(node.get("maxProperties"), where + ".maxProperties") : -1;
+        schema.minItems = node.has("minItems") ? count(node.get("minItems"), where + ".minItems") : -1;
+        schema.maxItems = node.has("maxItems") ? count(node.get("maxItems"), where + ".maxItems") : -1;
         if (node.has("pattern")) {
             schema.pattern = pattern(node.get("pattern"), where + ".pattern");
         }
