@@ -24,16 +24,9 @@ public final class BalanceBonusesResource extends GenericBalanceBonusesApi {
         Account account = account();
         account.apps().app(appId, "app_id");
         account.users().user(appId, request.getUser()).checkEnabled("user");
-        account.ledger().claimOrderNo(appId, KIND, request.getOrderNo(), "order_no");
         String id = account.newId("BalanceBonus");
-        BalanceTransactionRecord paid;
-        try {
-            paid = account.ledger().credit(appId, request.getUser(), request.getAmount(), TypeEnum.RECEIPTS_EXTRA, id,
-                    request.getDescription());
-        } catch (RuntimeException refused) {
-            account.ledger().release(appId, KIND, request.getOrderNo());
-            throw refused;
-        }
+        BalanceTransactionRecord paid = account.ledger().withOrderNo(appId, KIND, request.getOrderNo(), () -> account.ledger()
+                .credit(appId, request.getUser(), request.getAmount(), TypeEnum.RECEIPTS_EXTRA, id, request.getDescription()));
         ObjectNode bonus = BalanceJson.body(request, id)
                 .put("paid", true)
                 .put("time_paid", paid.created())

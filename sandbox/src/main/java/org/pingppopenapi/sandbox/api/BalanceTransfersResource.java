@@ -32,16 +32,10 @@ public final class BalanceTransfersResource extends GenericBalanceTransfersApi {
         }
         account.users().user(appId, request.getUser()).checkEnabled("user");
         long fee = request.getUserFee() == null ? 0 : request.getUserFee();
-        account.ledger().claimOrderNo(appId, KIND, request.getOrderNo(), "order_no");
         String id = account.newId("BalanceTransfer");
-        Ledger.Transfer moved;
-        try {
-            moved = account.ledger().transfer(appId, request.getUser(), request.getRecipient(), request.getAmount(), fee,
-                    TypeEnum.TRANSFER, id, request.getDescription(), "amount");
-        } catch (RuntimeException refused) {
-            account.ledger().release(appId, KIND, request.getOrderNo());
-            throw refused;
-        }
+        Ledger.Transfer moved = account.ledger().withOrderNo(appId, KIND, request.getOrderNo(), () -> account.ledger()
+                .transfer(appId, request.getUser(), request.getRecipient(), request.getAmount(), fee, TypeEnum.TRANSFER, id,
+                        request.getDescription(), "amount"));
         ObjectNode transfer = BalanceJson.body(request, id)
                 .put("status", SUCCEEDED)
                 .put("user_fee", fee)

@@ -55,16 +55,10 @@ public final class WithdrawalsResource extends GenericWithdrawalsApi {
                 throw Errors.invalid("extra.open_bank_code", "unionpay needs extra.open_bank_code or extra.open_bank.");
             }
         }
-        account.ledger().claimOrderNo(appId, KIND, request.getOrderNo(), "order_no");
         String id = account.newId("Withdrawal");
-        BalanceTransactionRecord applied;
-        try {
-            applied = account.ledger().debit(appId, request.getUser(), request.getAmount(), TypeEnum.WITHDRAWAL, id,
-                    request.getDescription(), "amount");
-        } catch (RuntimeException refused) {
-            account.ledger().release(appId, KIND, request.getOrderNo());
-            throw refused;
-        }
+        BalanceTransactionRecord applied = account.ledger().withOrderNo(appId, KIND, request.getOrderNo(), () -> account
+                .ledger().debit(appId, request.getUser(), request.getAmount(), TypeEnum.WITHDRAWAL, id,
+                        request.getDescription(), "amount"));
         ObjectNode withdrawal = BalanceJson.body(request, id)
                 .put("channel", channel)
                 .put("status", Withdrawals.CREATED)

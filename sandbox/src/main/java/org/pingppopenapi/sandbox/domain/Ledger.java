@@ -3,6 +3,7 @@ package org.pingppopenapi.sandbox.domain;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.pingppopenapi.server.model.BalanceTransaction.TypeEnum;
 
@@ -89,17 +90,21 @@ public final class Ledger {
     }
 
     /**
-     * Claims a merchant number ({@code order_no}) of an object kind in an app; refuses with 400 naming {@code param}
-     * when it is taken. {@link #release} gives it back when the request fails afterwards.
+     * Moves money for an object with a merchant number ({@code order_no}) unique among the app's objects of its
+     * kind: refuses with 400 naming {@code order_no} when the number is taken, and gives it back when {@code
+     * change} is refused.
      */
-    public void claimOrderNo(String app, String kind, String orderNo, String param) {
-        if (orderNos.putIfAbsent(new OrderNo(app, kind, orderNo), Boolean.TRUE) != null) {
-            throw Errors.invalid(param, "A " + kind + " with " + param + " " + orderNo + " already exists in app " + app + ".");
+    public <T> T withOrderNo(String app, String kind, String orderNo, Supplier<T> change) {
+        OrderNo key = new OrderNo(app, kind, orderNo);
+        if (orderNos.putIfAbsent(key, Boolean.TRUE) != null) {
+            throw Errors.invalid("order_no", "A " + kind + " with order_no " + orderNo + " already exists in app " + app + ".");
         }
-    }
-
-    public void release(String app, String kind, String orderNo) {
-        orderNos.remove(new OrderNo(app, kind, orderNo));
+        try {
+            return change.get();
+        } catch (RuntimeException refused) {
+            orderNos.remove(key);
+            throw refused;
+        }
     }
 
     public BalanceTransactionRecord transaction(String app, String id) {
