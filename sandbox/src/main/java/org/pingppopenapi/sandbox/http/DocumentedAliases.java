@@ -35,7 +35,12 @@ public final class DocumentedAliases implements ContainerRequestFilter {
 
     private static final Pattern ORDER_REFUNDS = Pattern.compile("(/v1/orders/[^/]+)/refunds(/[^/]+)?/?");
 
-    private final List<Pattern> putOnlyPaths = putOnlyPathsOfTheSpec();
+    private final List<Pattern> putOnlyPaths = pathsOfTheSpec(true);
+    /**
+     * A POST to a path of the spec that takes one is never rewritten, even where a PUT-only template matches too
+     * ({@code /users/upload_pic} and {@code /users/{user_id}}).
+     */
+    private final List<Pattern> postPaths = pathsOfTheSpec(false);
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -46,17 +51,21 @@ public final class DocumentedAliases implements ContainerRequestFilter {
             String rewritten = orderRefunds.group(1) + "/order_refunds" + (orderRefunds.group(2) == null ? "" : orderRefunds.group(2));
             request.setRequestUri(request.getUriInfo().getBaseUri(), UriBuilder.fromUri(uri).replacePath(rewritten).build());
         }
-        if ("POST".equals(request.getMethod()) && putOnlyPaths.stream().anyMatch(put -> put.matcher(path).matches())) {
+        if ("POST".equals(request.getMethod()) && putOnlyPaths.stream().anyMatch(put -> put.matcher(path).matches())
+                && postPaths.stream().noneMatch(post -> post.matcher(path).matches())) {
             request.setMethod("PUT");
         }
     }
 
-    private static List<Pattern> putOnlyPathsOfTheSpec() {
+    /** The paths of the spec with a {@code put} and no {@code post} ({@code true}), or with a {@code post}. */
+    private static List<Pattern> pathsOfTheSpec(boolean putOnly) {
         List<Pattern> paths = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = SpecDocument.root().path("paths").fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
-            if (entry.getValue().has("put") && !entry.getValue().has("post")) {
+            boolean wanted = putOnly ? entry.getValue().has("put") && !entry.getValue().has("post")
+                    : entry.getValue().has("post");
+            if (wanted) {
                 paths.add(Pattern.compile(entry.getKey().replaceAll("\\{[^/}]+}", "[^/]+") + "/?"));
             }
         }
