@@ -40,10 +40,18 @@ const SANDBOX_STEPS = {
   pay: {
     name: 'Sandbox: the customer pays the charge',
     method: 'POST',
-    path: chargeVariable => ['sandbox', 'charges', `{{${chargeVariable}}}`, 'pay'],
+    path: variable => ['sandbox', 'charges', `{{${variable}}}`, 'pay'],
     description: 'Sandbox only (POST /sandbox/charges/{id}/pay, not part of the Ping++ API): the customer pays the '
       + 'charge, as a test-mode payment page would. Skipped when baseUrl is the Ping++ server; there, pay the charge '
       + 'on the test-mode payment page of its credential instead.',
+  },
+  sign: {
+    name: 'Sandbox: the user signs the agreement',
+    method: 'POST',
+    path: variable => ['sandbox', 'agreements', `{{${variable}}}`, 'sign'],
+    description: 'Sandbox only (POST /sandbox/agreements/{id}/sign, not part of the Ping++ API): the user signs the '
+      + 'agreement, as on the channel\'s signing page, so that it can be notified. Skipped when baseUrl is the Ping++ '
+      + 'server; there, sign with the agreement\'s credential in the channel\'s app instead.',
   },
 };
 
@@ -52,7 +60,7 @@ const HOW_TO_RUN = [
   'sent as the HTTP Basic user name) and `app_id`, then run it from top to bottom: each folder creates before it',
   'retrieves, lists, updates, refunds or deletes, and keeps the ids it gets in the collection variables the next',
   'requests use. `time_expire` is computed when a request is sent. The `Sandbox:` steps call the sandbox\'s own',
-  'endpoints (the customer pays) and skip themselves against the Ping++ server.',
+  'endpoints (the customer pays, the user signs) and skip themselves against the Ping++ server.',
 ].join('\n');
 
 class BuildError extends Error {}
@@ -323,8 +331,8 @@ class CollectionBuilder {
 
   sandboxStep(step) {
     const kind = SANDBOX_STEPS[step.sandbox] || fail(`flow: unknown sandbox step ${step.sandbox}`);
-    if (!this.variables.has(step.charge)) fail(`flow: sandbox step ${step.sandbox} uses {{${step.charge}}} before any step captures it`);
-    const segments = kind.path(step.charge);
+    if (!this.variables.has(step.object)) fail(`flow: sandbox step ${step.sandbox} uses {{${step.object}}} before any step captures it`);
+    const segments = kind.path(step.object);
     return {
       name: kind.name,
       request: {

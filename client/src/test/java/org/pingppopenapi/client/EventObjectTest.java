@@ -31,14 +31,15 @@ class EventObjectTest {
 
     @Test
     void anObjectOfAnUnknownKindIsKeptAsJson() throws Exception {
-        Event event = Json.MAPPER.readValue("{\"id\":\"evt_1\",\"type\":\"transfer.succeeded\",\"data\":{\"object\":"
-                + "{\"id\":\"tr_1\",\"object\":\"transfer\",\"amount\":100}}}", Event.class);
+        assertThat(EventObject.TYPES).as("an object type the spec does not know").doesNotContainKey("gift_card");
+        Event event = Json.MAPPER.readValue("{\"id\":\"evt_1\",\"type\":\"gift_card.issued\",\"data\":{\"object\":"
+                + "{\"id\":\"gc_1\",\"object\":\"gift_card\",\"amount\":100}}}", Event.class);
 
         EventObject object = event.getData().getObject();
-        assertThat(object.type()).isEqualTo("transfer");
+        assertThat(object.type()).isEqualTo("gift_card");
         assertThat(object.value()).isEmpty();
         assertThat(object.json().get("amount").asLong()).isEqualTo(100);
-        assertThat(object.toString()).isEqualTo("EventObject[transfer tr_1]");
+        assertThat(object.toString()).isEqualTo("EventObject[gift_card gc_1]");
         assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(event), Event.class)).isEqualTo(event);
     }
 

@@ -17,15 +17,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.pingppopenapi.sandbox.domain.SpecDocument;
 import org.pingppopenapi.sandbox.store.SpecOperation;
 import org.pingppopenapi.sandbox.store.SpecOperations;
+import org.pingppopenapi.signing.PemKeys;
+import org.pingppopenapi.signing.WebhookSignature;
 
 /**
  * The sandbox serves every operation of the spec: for every operation and every request example of the spec, a
@@ -40,6 +44,10 @@ import org.pingppopenapi.sandbox.store.SpecOperations;
  * <p>Twice: against the sandbox, whose hand-written behaviour may refuse an example within the spec (402 for an
  * order that is not paid yet), and against the generic store alone (no hand-written behaviour), which must answer
  * 2xx whenever the setup could make the objects the path names.
+ *
+ * <p>Every 2xx answer carries {@code X-Pingplusplus-Signature} over its raw body, verified with the sandbox's public
+ * key (issue 14: pingpp-java 2.5+ fails a call without it), and in the end every operation of the spec has answered
+ * such a signed 2xx at least once.
  */
 class SpecConformanceTest {
 
@@ -61,13 +69,24 @@ class SpecConformanceTest {
     }
 
     @TestFactory
-    Stream<DynamicContainer> everyOperationAndEveryExampleIsRoutedAndAnsweredWithinTheSpec() {
+    Stream<DynamicNode> everyOperationAndEveryExampleIsRoutedAndAnsweredWithinTheSpec() {
         List<Case> cases = cases();
         return Stream.of(
                 DynamicContainer.dynamicContainer("sandbox", cases.stream()
                         .map(each -> DynamicTest.dynamicTest(each.name(), () -> full.check(each)))),
                 DynamicContainer.dynamicContainer("generic store alone", cases.stream()
-                        .map(each -> DynamicTest.dynamicTest(each.name(), () -> genericOnly.check(each)))));
+                        .map(each -> DynamicTest.dynamicTest(each.name(), () -> genericOnly.check(each)))),
+                DynamicTest.dynamicTest("every operation whose objects a new account can make answered a signed 2xx", () -> {
+                    Set<String> signed = new TreeSet<>(full.signed2xx);
+                    signed.addAll(genericOnly.signed2xx);
+                    Set<String> unmade = new TreeSet<>(genericOnly.objectsNotMade);
+                    unmade.removeAll(signed);
+                    System.out.println("SpecConformanceTest: no signed 2xx, as a new account cannot make the objects their"
+                            + " paths name through the spec's own operations (ResponseSignaturesTest's flow covers them): " + unmade);
+                    Set<String> expected = new TreeSet<>(cases.stream().map(Case::operationId).toList());
+                    expected.removeAll(unmade);
+                    assertThat(signed).isEqualTo(expected);
+                }));
     }
 
     /** One request of the test: an operation and one of its request examples (or none, when it takes no body). */
@@ -124,17 +143,26 @@ class SpecConformanceTest {
 
         private final boolean genericStoreAlone;
         private final Sandbox sandbox;
+        private final java.security.PublicKey publicKey;
+        /** The operations that answered a 2xx whose signature verified. */
+        private final Set<String> signed2xx = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** The operations whose path names an object the setup could not make. */
+        private final Set<String> objectsNotMade = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Map<Integer, Integer> statuses = new TreeMap<>();
 
         Served(Sandbox sandbox, boolean genericStoreAlone) {
             this.genericStoreAlone = genericStoreAlone;
             this.sandbox = sandbox;
+            this.publicKey = PemKeys.publicKey(sandbox.webhookPublicKeyPem());
         }
 
         void check(Case example) {
             SandboxHttp http = new SandboxHttp(sandbox.baseUri(), Fixtures.newKey());
             Setup setup = new Setup(http);
             String path = setup.path(example);
+            if (!setup.madeEveryObject()) {
+                objectsNotMade.add(example.operationId());
+            }
             String query = requiredQuery(example.operation());
             SandboxHttp.Answer answer = SandboxHttp.send(http.request(path + query)
                     .header("Content-Type", "application/json")
@@ -151,6 +179,13 @@ class SpecConformanceTest {
                         .doesNotStartWith(RobustnessTest.UNROUTED);
             }
             assertThat(SpecAnswers.problems(example.method(), path, answer)).as("within the spec: " + described).isEmpty();
+            if (answer.status() >= 200 && answer.status() < 300) {
+                String signature = answer.response().headers().firstValue(WebhookSignature.HEADER).orElse(null);
+                assertThat(signature).as("the signature of " + described).isNotNull();
+                assertThat(WebhookSignature.verify(publicKey, answer.body().getBytes(StandardCharsets.UTF_8), signature))
+                        .as("the signature of " + described + " verifies with the sandbox's public key").isTrue();
+                signed2xx.add(example.operationId());
+            }
             if (genericStoreAlone && setup.madeEveryObject()) {
                 assertThat(answer.status()).as("the generic store serves it: " + described).isBetween(200, 299);
             }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
+import org.pingppopenapi.client.Webhooks;
+import org.pingppopenapi.client.model.Event;
 
 /**
  * A merchant's webhook endpoint on a free loopback port: records every request, byte for byte, and answers each
@@ -82,6 +84,29 @@ final class WebhookReceiver implements AutoCloseable {
             wait(left);
         }
         return List.copyOf(deliveries);
+    }
+
+    /**
+     * Waits until the webhook of event {@code eventId} arrived (failing after a minute) and returns it as
+     * {@code webhooks} verifies it: every delivery up to it must carry a valid signature.
+     */
+    synchronized Event awaitEvent(Webhooks webhooks, String eventId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        int checked = 0;
+        while (true) {
+            for (; checked < deliveries.size(); checked++) {
+                Delivery delivery = deliveries.get(checked);
+                Event event = webhooks.verify(delivery.body(), delivery.headers());
+                if (event.getId().equals(eventId)) {
+                    return event;
+                }
+            }
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("No webhook of event " + eventId + " within a minute");
+            }
+            wait(left);
+        }
     }
 
     @Override

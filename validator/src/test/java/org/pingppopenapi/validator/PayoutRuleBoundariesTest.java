@@ -305,6 +305,10 @@ class PayoutRuleBoundariesTest {
         ObjectNode base = batchTransfer("alipay");
         cases.add(batch("channel upacp", base, "channel", "upacp", "batch_transfer.channel.supported", false));
         cases.add(batch("without any recipient", base, "recipients", List.of(), "schema.minItems", false));
+        ObjectNode allinpayBatch = batchTransfer("allinpay");
+        cases.add(batch("allinpay recipient card_type 1 (passbook)", allinpayBatch, "recipients[0].card_type", 1, null, true));
+        cases.add(batch("allinpay recipient card_type 2", allinpayBatch, "recipients[0].card_type", 2, "schema.maximum", false));
+        cases.add(batch("allinpay recipient card_type -1", allinpayBatch, "recipients[0].card_type", -1, "schema.minimum", false));
         cases.add(batch("currency cny", base, "currency", "cny", null, true));
         cases.add(batch("currency usd", base, "currency", "usd", "batch_transfer.currency.cny", false));
         cases.add(batch("alipay b2b (the document allows it)", base, "type", "b2b", null, true));

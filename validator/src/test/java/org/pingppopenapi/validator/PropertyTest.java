@@ -43,7 +43,8 @@ class PropertyTest {
     private static final PingppValidator VALIDATOR = PingppValidator.fromSpec();
     private static final Instant NOW = Instant.ofEpochSecond(Fixtures.NOW);
     private static final Set<String> SCHEMA_RULES = Set.of("schema.type", "schema.required", "schema.minLength", "schema.maxLength",
-            "schema.pattern", "schema.minimum", "schema.maximum", "schema.enum", "schema.maxProperties", "schema.format", "schema.additionalProperties");
+            "schema.pattern", "schema.minimum", "schema.maximum", "schema.enum", "schema.maxProperties", "schema.format", "schema.additionalProperties",
+            "schema.minItems", "schema.maxItems");
     private static final AtomicLong VALIDATED = new AtomicLong();
 
     @TestFactory
@@ -163,6 +164,13 @@ class PropertyTest {
             }
             if ("int64".equals(field.path("format").asText())) {
                 mutations.add(new Mutation(path, BigInteger.ONE.shiftLeft(63)));
+            }
+            if (field.has("minItems") && field.get("minItems").asInt() > 0) {
+                mutations.add(new Mutation(path, List.of()));
+            }
+            if (field.has("maxItems")) {
+                mutations.add(new Mutation(path, java.util.Collections.nCopies(field.get("maxItems").asInt() + 1,
+                        Json.NODES.objectNode())));
             }
             if (field.has("maxProperties")) {
                 Map<String, String> tooMany = new java.util.LinkedHashMap<>();

@@ -360,8 +360,10 @@ public final class Requestor {
                 return null;
             }
             if (body == null) {
-                // What pingpp-java sends for an operation without a body (charge reverse).
-                return EMPTY_OBJECT;
+                // An operation the spec gives no body is sent with none, as pingpp-go and -php send charge and transfer
+                // reverse (pingpp-java's {} is a body the spec does not declare, and Prism refuses it with 415). An
+                // optional body left out is the empty object.
+                return operation.takesBody ? EMPTY_OBJECT : NO_BYTES;
             }
             try {
                 return Json.REQUEST_MAPPER.writeValueAsBytes(body);

@@ -1,6 +1,7 @@
 package org.pingppopenapi.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import org.pingppopenapi.sandbox.store.GenericStore;
 import org.pingppopenapi.sandbox.store.ObjectStore;
 
@@ -31,6 +32,17 @@ public abstract class GenericResource extends AccountScoped {
         GenericStore.Call call = binding.call(arguments);
         JsonNode answer = registry.accounts().store().serve(account(), binding.operation(), call, registry);
         return binding.answer(answer);
+    }
+
+    /** {@code json} (a stored object, changed by hand-written behaviour) as the answer type of {@code operationId}. */
+    @SuppressWarnings("unchecked")
+    protected final <T> T answer(String operationId, JsonNode json) {
+        return (T) registry.binding(operationId).answer(json);
+    }
+
+    /** The sandbox's clock, for the times of state changes. */
+    protected final Clock clock() {
+        return registry.accounts().clock();
     }
 
     /** The objects of the caller's account that the generic store keeps. */

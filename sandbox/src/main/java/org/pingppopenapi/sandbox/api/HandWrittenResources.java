@@ -29,7 +29,16 @@ public final class HandWrittenResources {
             BalanceTransfersResource::new,
             WithdrawalsResource::new,
             BatchWithdrawalsResource::new,
-            RechargeRefundsResource::new);
+            RechargeRefundsResource::new,
+            ChargeReversalsResource::new,
+            BatchRefundsResource::new,
+            TransfersResource::new,
+            BatchTransfersResource::new,
+            RedEnvelopesResource::new,
+            AgreementsResource::new,
+            IdentificationResource::new,
+            CardInfoResource::new,
+            SubBanksResource::new);
 
     private HandWrittenResources() {
     }

@@ -61,6 +61,11 @@ public final class Accounts {
         accounts.remove(accountId);
     }
 
+    /** The sandbox's clock, for the hand-written resources that stamp the times of state changes. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The webhook URL events go to, which apps show as their {@code notify_url}; null when there is none. */
     public String webhookUrl() {
         return webhookUrl;

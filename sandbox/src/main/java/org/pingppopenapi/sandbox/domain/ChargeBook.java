@@ -2,9 +2,13 @@ package org.pingppopenapi.sandbox.domain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.pingppopenapi.server.model.ChargeCreateRequest;
 import org.pingppopenapi.server.model.RefundCreateRequest;
 import org.pingppopenapi.server.model.RefundFundingSource;
@@ -21,6 +25,9 @@ public final class ChargeBook {
 
     /** The channel group whose refunds take {@code funding_source} (002). */
     private static final String FUNDING_SOURCE_GROUP = "refund_funding_source";
+    /** The channels whose charges can be reversed, and those whose paid charges can (002, "撤销 Charge 对象"). */
+    private static final String REVERSIBLE_GROUP = "reversible";
+    private static final String REVERSIBLE_AFTER_PAYMENT_GROUP = "reversible_after_payment";
     /** The account system's balance, which a charge may use besides the payment channels. */
     static final String BALANCE = "balance";
     static final String CHARGE_SUCCEEDED = "charge.succeeded";
@@ -103,7 +110,7 @@ public final class ChargeBook {
                 && (channel == null || channel.equals(charge.channel()))
                 && (paid == null || paid == charge.isPaid())
                 && (refunded == null || refunded == charge.hasRefunds())
-                && (reversed == null || !reversed)
+                && (reversed == null || reversed == charge.isReversed())
                 && window.test(charge), limit, startingAfter, endingBefore, "charge");
     }
 
@@ -152,6 +159,119 @@ public final class ChargeBook {
                     owner.chargeRefunded(charge, refund, now);
                 }
                 return refund;
+            }
+        }
+    }
+
+    /** One charge of a batch refund: how much of it (everything left when null), why, and from which funds. */
+    public record RefundItem(String chargeId, Long amount, String description, RefundFundingSource fundingSource) {
+    }
+
+    /**
+     * Refunds several charges of {@code app}, all or none (a batch refund): every charge is locked (in the order of
+     * their ids, each owner before its charge), every item checked as a single refund would be, and only then is
+     * any refunded, so that no refund, single or batched, ever takes more than a charge has left. Errors name the
+     * item: {@code charges[2].amount}.
+     */
+    public List<RefundRecord> refundAll(String app, List<RefundItem> items, Map<String, String> metadata) {
+        List<ChargeRecord> charges = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String chargeId = items.get(i).chargeId();
+            String param = "charges[" + i + "].charge";
+            ChargeRecord charge = this.charges.find(chargeId).orElseThrow(() -> Errors.invalid(param, "No such charge: "
+                    + chargeId + "."));
+            if (!app.equals(charge.app())) {
+                throw Errors.invalid(param, "Charge " + chargeId + " belongs to app " + charge.app() + ", not to " + app + ".");
+            }
+            if (items.get(i).fundingSource() != null && !Channels.inGroup(FUNDING_SOURCE_GROUP, charge.channel())) {
+                throw Errors.invalid("charges[" + i + "].funding_source", "funding_source applies to the WeChat channels "
+                        + String.join(", ", SpecDocument.channelGroup(FUNDING_SOURCE_GROUP)) + " only, not to "
+                        + charge.channel() + ".");
+            }
+            charges.add(charge);
+        }
+        List<ChargeRecord> lockOrder = charges.stream().sorted(Comparator.comparing(ChargeRecord::id)).toList();
+        return withLocks(lockOrder, 0, () -> {
+            long[] amounts = new long[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                ChargeRecord charge = charges.get(i);
+                if (!charge.isPaid()) {
+                    throw Errors.refused("charge_not_paid", "charges[" + i + "].charge", "Charge " + charge.id()
+                            + " is not paid; only paid charges can be refunded.");
+                }
+                long left = charge.refundable();
+                if (left == 0) {
+                    throw Errors.refused("charge_refunded", "charges[" + i + "].charge", "Charge " + charge.id()
+                            + " is fully refunded.");
+                }
+                amounts[i] = items.get(i).amount() != null ? items.get(i).amount() : left;
+                if (amounts[i] > left) {
+                    throw Errors.refused("refund_amount_exceeded", "charges[" + i + "].amount", "The refund of "
+                            + amounts[i] + " is more than the " + left + " left to refund of charge " + charge.id() + " ("
+                            + charge.amount() + " paid, " + charge.amountRefunded() + " refunded).");
+                }
+                if (charge.owner() != null) {
+                    charge.owner().checkRefundable(charge, amounts[i]);
+                }
+            }
+            long now = now();
+            List<RefundRecord> refunds = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                ChargeRecord charge = charges.get(i);
+                RefundItem item = items.get(i);
+                RefundRecord refund = refundLocked(charge, amounts[i], "charges[" + i + "].amount", item.description(),
+                        metadata, item.fundingSource(), now);
+                if (charge.owner() != null) {
+                    charge.owner().chargeRefunded(charge, refund, now);
+                }
+                refunds.add(refund);
+            }
+            return refunds;
+        });
+    }
+
+    /** Runs {@code action} holding the locks of {@code charges} from {@code from} on: each owner's, then the charge's. */
+    private static <T> T withLocks(List<ChargeRecord> charges, int from, Supplier<T> action) {
+        if (from == charges.size()) {
+            return action.get();
+        }
+        ChargeRecord charge = charges.get(from);
+        ChargeOwner owner = charge.owner();
+        synchronized (owner != null ? owner.monitor() : charge) {
+            synchronized (charge) {
+                return withLocks(charges, from + 1, action);
+            }
+        }
+    }
+
+    /**
+     * Reverses (撤销) a charge of a channel of group {@code reversible}: an unpaid charge closes for good; a paid one of
+     * group {@code reversible_after_payment} that no order owns is refunded in full ({@code refund.succeeded}), through
+     * the same refund as the refund operation. Refused for other paid charges (refund them instead), for a charge
+     * reversed already, and for one that is closed.
+     */
+    public ChargeRecord reverse(String id) {
+        ChargeRecord charge = charge(id);
+        if (!Channels.inGroup(REVERSIBLE_GROUP, charge.channel())) {
+            throw Errors.invalid("charge_id", "Charge " + id + " is on channel " + charge.channel()
+                    + ", which cannot be reversed; the channels that can: "
+                    + String.join(", ", SpecDocument.channelGroup(REVERSIBLE_GROUP)) + ".");
+        }
+        ChargeOwner owner = charge.owner();
+        synchronized (owner != null ? owner.monitor() : charge) {
+            synchronized (charge) {
+                if (charge.isPaid() && !charge.isReversed()) {
+                    if (owner != null || !Channels.inGroup(REVERSIBLE_AFTER_PAYMENT_GROUP, charge.channel())) {
+                        throw Errors.refused("charge_already_paid", null, "Charge " + id + " is paid; "
+                                + (owner != null ? "a charge that pays an order or a recharge" : "a charge of " + charge.channel())
+                                + " can be reversed only while unpaid. Refund it instead.");
+                    }
+                    if (charge.refundable() > 0) {
+                        refundLocked(charge, null, "amount", "Reversed", null, null, now());
+                    }
+                }
+                charge.markReversed();
+                return charge;
             }
         }
     }

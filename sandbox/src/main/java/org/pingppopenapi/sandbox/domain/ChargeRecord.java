@@ -29,6 +29,7 @@ public final class ChargeRecord implements Listed {
     private String failureCode;
     private String failureMsg;
     private boolean closed;
+    private boolean reversed;
     private long amountRefunded;
 
     ChargeRecord(String id, Position position, NewCharge fields, ObjectNode credential, ChargeOwner owner) {
@@ -89,6 +90,10 @@ public final class ChargeRecord implements Listed {
         return transactionNo;
     }
 
+    public synchronized boolean isReversed() {
+        return reversed;
+    }
+
     /** Whether any of it was refunded. */
     public synchronized boolean hasRefunds() {
         return amountRefunded > 0;
@@ -118,6 +123,22 @@ public final class ChargeRecord implements Listed {
         this.closed = true;
     }
 
+    /**
+     * The merchant reversed the charge: an unpaid one closes (refused once it failed or was reversed already); a paid
+     * one, refunded by the caller, is marked reversed.
+     */
+    synchronized void markReversed() {
+        if (reversed) {
+            throw Errors.refused("charge_closed", null, "Charge " + id + " is already reversed.");
+        }
+        if (!paid && closed) {
+            throw Errors.refused("charge_closed", null, "Charge " + id + " is closed: "
+                    + (failureCode != null ? "its payment failed (" + failureCode + ")." : "another payment replaced it."));
+        }
+        reversed = true;
+        closed = !paid;
+    }
+
     /** Another payment attempt replaced this unpaid charge, which can no longer be paid. */
     synchronized void supersede() {
         if (!paid) {
@@ -130,8 +151,8 @@ public final class ChargeRecord implements Listed {
             throw Errors.refused("charge_already_paid", null, "Charge " + id + " is already paid.");
         }
         if (closed) {
-            throw Errors.refused("charge_closed", null, "Charge " + id + " is closed: "
-                    + (failureCode != null ? "its payment failed (" + failureCode + ")." : "another payment replaced it."));
+            throw Errors.refused("charge_closed", null, "Charge " + id + " is closed: " + (reversed ? "it was reversed."
+                    : failureCode != null ? "its payment failed (" + failureCode + ")." : "another payment replaced it."));
         }
         if (now > fields.timeExpire()) {
             throw Errors.refused("charge_closed", null, "Charge " + id + " expired at " + fields.timeExpire() + ".");
@@ -178,7 +199,7 @@ public final class ChargeRecord implements Listed {
                 latestRefunds.hasMore(), latestRefunds.map(RefundRecord::toModel));
         return new Charge(id, Charge.ObjectEnum.CHARGE, created(), false, paid, paid && fields.amount() > 0 && amountRefunded == fields.amount(),
                 app, fields.channel(), fields.orderNo(), fields.amount(), fields.currency())
-                .reversed(false)
+                .reversed(reversed)
                 .clientIp(fields.clientIp())
                 .amountSettle(fields.amount())
                 .subject(fields.subject())
