@@ -20,6 +20,7 @@ import org.pingppopenapi.client.ChannelException;
 import org.pingppopenapi.client.InvalidRequestException;
 import org.pingppopenapi.client.PingppClient;
 import org.pingppopenapi.client.PingppException;
+import org.pingppopenapi.client.model.AppReference;
 import org.pingppopenapi.client.model.BalanceBonus;
 import org.pingppopenapi.client.model.BalanceBonusCreateRequest;
 import org.pingppopenapi.client.model.BalanceTransaction;
@@ -47,6 +48,9 @@ import org.pingppopenapi.client.model.SettleAccountChannel;
 import org.pingppopenapi.client.model.SettleAccountCreateRequest;
 import org.pingppopenapi.client.model.SettleAccountRecipientParams;
 import org.pingppopenapi.client.model.SettleAccountVerifyRequest;
+import org.pingppopenapi.client.model.Transfer;
+import org.pingppopenapi.client.model.TransferCreateRequest;
+import org.pingppopenapi.client.model.TransferType;
 import org.pingppopenapi.client.model.User;
 import org.pingppopenapi.client.model.UserCreateRequest;
 import org.pingppopenapi.client.model.UserUpdateRequest;
@@ -445,6 +449,25 @@ class AccountFlowTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).param()).isEqualTo("channel"));
         assertThat(balance(client, "olga")).isEqualTo(40);
+    }
+
+    @Test
+    void aPaidTransferOnTheBalanceChannelCreditsItsRecipient() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        Transfer transfer = client.transfers().create(new TransferCreateRequest().app(new AppReference().id(Fixtures.APP))
+                .channel("balance").orderNo(Fixtures.orderNo()).amount(150L).type(TransferType.B2C).currency("cny")
+                .recipient("paul").description("balance transfer"));
+        assertThat(LedgerBooks.transactions(client)).as("nothing moves before the transfer is paid").isEmpty();
+
+        SandboxHttp.ok(new SandboxHttp(sandbox.baseUri(), key).post("/sandbox/transfers/" + transfer.getId() + "/pay"));
+
+        assertThat(balance(client, "paul")).isEqualTo(150);
+        assertThat(LedgerBooks.transactions(client)).singleElement().satisfies(credit -> {
+            assertThat(credit.getType()).isEqualTo(BalanceTransaction.TypeEnum.TRANSFER);
+            assertThat(credit.getSource()).isEqualTo(transfer.getId());
+        });
+        LedgerBooks.assertBalanced(client, List.of("paul"));
     }
 
     private static Recharge recharge(PingppClient client, SandboxHttp http, String user, long amount, long userFee) {
