@@ -32,6 +32,7 @@ import org.pingppopenapi.sandbox.api.ObjectLimitFilter;
 import org.pingppopenapi.sandbox.api.ResourceRegistry;
 import org.pingppopenapi.sandbox.api.SandboxControlResource;
 import org.pingppopenapi.sandbox.api.SandboxChannelResource;
+import org.pingppopenapi.sandbox.api.SandboxWithdrawalsResource;
 import org.pingppopenapi.sandbox.domain.Accounts;
 import org.pingppopenapi.sandbox.domain.EventDelivery;
 import org.pingppopenapi.sandbox.http.BoundedHttp;
@@ -331,7 +332,8 @@ public final class Sandbox implements AutoCloseable {
                     .register(new SandboxJsonProvider())
                     .register(new ObjectLimitFilter(accounts))
                     .register(new SandboxControlResource(accounts, keys.publicKeyPem()))
-                    .register(new SandboxChannelResource(accounts));
+                    .register(new SandboxChannelResource(accounts))
+                    .register(new SandboxWithdrawalsResource(accounts));
             // Every operation of the spec: the hand-written resources, and the generic store for the rest.
             new ResourceRegistry(accounts).resources(handWritten).forEach(application::register);
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),

@@ -237,6 +237,6 @@ class OrderFlowTest {
         assertThatThrownBy(() -> client.charges().refunds().create(recharge.getCharge().getId(),
                 new RefundCreateRequest().description("no")))
                 .isInstanceOf(ChannelException.class)
-                .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("recharge_refund_unsupported"));
+                .satisfies(e -> assertThat(((ChannelException) e).code()).isEqualTo("recharge_refund_required"));
     }
 }

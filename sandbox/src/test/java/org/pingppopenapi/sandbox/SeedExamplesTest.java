@@ -22,12 +22,13 @@ import org.pingppopenapi.sandbox.time.VirtualTime;
  *
  * <p>Three things are adjusted, each where it happens and why:
  * <ul>
- *   <li>ids: the documents act on objects they assume exist ({@code 2001608270000004428}, {@code app_GaDuf99evvfTi5Wb});
+ *   <li>ids: the documents act on objects they assume exist ({@code 2001608270000004428}, {@code app_GaDuf99evvfTi5Wb},
+ *       the coupons of 20 fen off their orders use);
  *       the test creates them first, the way the documents create them, and puts the sandbox's ids in;</li>
  *   <li>examples that break the documents' own rules are sent as they are, get the Ping++ error naming the
  *       parameter, and are then sent with the one value corrected as the spec's examples correct it;</li>
- *   <li>values of the response examples that cannot be reproduced (a coupon's discount, the live mode of the
- *       documents' account, typos) are listed as differences with the reason.</li>
+ *   <li>values of the response examples that cannot be reproduced (the live mode of the documents' account,
+ *       typos) are listed as differences with the reason.</li>
  * </ul>
  */
 class SeedExamplesTest {
@@ -41,6 +42,7 @@ class SeedExamplesTest {
 
     private Sandbox sandbox;
     private SandboxHttp http;
+    private String couponTemplate;
 
     private void startAt(long documentsTime) {
         VirtualTime time = new VirtualTime(Instant.ofEpochSecond(documentsTime));
@@ -177,11 +179,14 @@ class SeedExamplesTest {
         assertThat(asDocumented.error().get("param").asText())
                 .as("88888888888 has 11 characters; the same document asks for 15 to 32").isEqualTo("merchant_order_no");
 
-        JsonNode order = ok(send(command("002-create-order.curl").replace("\"88888888888\"", "\"888888888880001\"")));
+        String coupon = documentsCoupon();
+        JsonNode order = ok(send(command("002-create-order.curl").replace("\"88888888888\"", "\"888888888880001\"")
+                .replace("300316082514255200000900", coupon)));
 
         assertThat(order.get("amount").asLong()).as("sent as the string \"30\"").isEqualTo(30);
         DocumentedResponse.assertLike(DocumentedResponse.of("002-create-order"), order, MADE_UP_FIELDS, orderDifferences(order,
                 "merchant_order_no", "888888888880001",
+                "coupon", coupon,
                 "time_expire", 1472282548,
                 "available_balance", 0));
     }
@@ -191,29 +196,30 @@ class SeedExamplesTest {
         startAt(1472228865);
         rechargeTheDocumentsUser(1000);
 
-        String toPay = createOrder(10, "888888888880002", "300316082514255200000900", "test1", "test1body1", 1472282548L);
+        String toPay = createOrder(30, "888888888880002", documentsCoupon(), "test1", "test1body1", 1472282548L);
         JsonNode paid = ok(send(command("002-pay-order.curl").replace("2001608270000004428", toPay)));
         DocumentedResponse.assertLike(DocumentedResponse.of("002-pay-order"), paid, MADE_UP_FIELDS, orderDifferences(paid,
                 "merchant_order_no", "888888888880002",
-                "amount", 10,
+                "coupon", MADE_UP,
                 "available_balance", 900,
                 "time_paid", 1472228865));
 
-        String toCancel = createOrder(20, "888888888880019", "300316082514255200001000", "test1", "test1body1", 1472282548L);
+        String toCancel = createOrder(20, "888888888880019", documentsCoupon(), "test1", "test1body1", 1472282548L);
         JsonNode canceled = ok(send(command("002-cancel-order.curl").replace("2001608270000004428", toCancel)));
         DocumentedResponse.assertLike(DocumentedResponse.of("002-cancel-order"), canceled, MADE_UP_FIELDS,
                 orderDifferences(canceled,
                         "merchant_order_no", "888888888880019",
+                        "coupon", MADE_UP,
                         "available_balance", 890,
                         "time_expire", 1472282548));
 
-        String paying = createOrder(10, "888888888880009", "300316082514255200001000", "test1", "test1body1", 1472282548L);
+        String paying = createOrder(30, "888888888880009", documentsCoupon(), "test1", "test1body1", 1472282548L);
         ok(http.postJson("/v1/orders/" + paying + "/pay", "{\"charge_amount\": 10, \"channel\": \"wx\"}"));
         JsonNode retrieved = ok(send(command("002-retrieve-order.curl").replace("2001608270000004428", paying)));
         DocumentedResponse.assertLike(DocumentedResponse.of("002-retrieve-order"), retrieved, MADE_UP_FIELDS,
                 orderDifferences(retrieved,
                         "merchant_order_no", "888888888880009",
-                        "amount", 10,
+                        "coupon", MADE_UP,
                         "available_balance", 890,
                         "time_expire", 1472282548,
                         // The document's unpaid order shows a payment time, and prints its refunds as [].
@@ -355,6 +361,22 @@ class SeedExamplesTest {
                 + System.nanoTime() + "\"}")).get("id").asText();
     }
 
+    /**
+     * A coupon of 20 fen off (the documents' orders show {@code coupon_amount} 20) for the documents' user, who is
+     * created first when no request named it yet.
+     */
+    private String documentsCoupon() {
+        if (http.get("/v1/apps/" + DOCS_APP + "/users/user_002").status() == 404) {
+            ok(http.postJson("/v1/apps/" + DOCS_APP + "/users", "{\"id\": \"user_002\"}"));
+        }
+        if (couponTemplate == null) {
+            couponTemplate = ok(http.postJson("/v1/apps/" + DOCS_APP + "/coupon_templates",
+                    "{\"type\": 1, \"amount_off\": 20, \"max_user_circulation\": 100}")).get("id").asText();
+        }
+        return ok(http.postJson("/v1/apps/" + DOCS_APP + "/users/user_002/coupons",
+                "{\"coupon_template\": \"" + couponTemplate + "\"}")).get("id").asText();
+    }
+
     private void rechargeTheDocumentsUser(long amount) {
         JsonNode recharge = ok(http.postJson("/v1/apps/" + DOCS_APP + "/recharges", "{\"user\": \"user_002\", \"user_fee\": 100,"
                 + " \"charge\": {\"amount\": " + amount + ", \"channel\": \"upacp\", \"order_no\": \"20160800001\","
@@ -382,13 +404,11 @@ class SeedExamplesTest {
     }
 
     /**
-     * What every order answer differs in from the documents' examples, and the differences of one example: the
-     * sandbox has no coupon objects, so a coupon discounts nothing ({@code coupon_amount} 0); an order's refunds are
-     * listed under the SDKs' {@code order_refunds}; creation times are the sandbox's.
+     * What every order answer differs in from the documents' examples, and the differences of one example: an
+     * order's refunds are listed under the SDKs' {@code order_refunds}; creation times are the sandbox's.
      */
     private static Map<String, Object> orderDifferences(JsonNode order, Object... more) {
         Map<String, Object> differences = differences(more);
-        differences.putIfAbsent("coupon_amount", 0);
         differences.putIfAbsent("refunds.url", "/v1/orders/" + order.get("id").asText() + "/order_refunds");
         differences.putIfAbsent("created", MADE_UP);
         return differences;

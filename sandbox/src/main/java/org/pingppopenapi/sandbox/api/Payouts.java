@@ -10,6 +10,7 @@ import java.util.Set;
 import org.pingppopenapi.sandbox.domain.Account;
 import org.pingppopenapi.sandbox.domain.IdGenerator;
 import org.pingppopenapi.sandbox.store.StoredObject;
+import org.pingppopenapi.server.model.BalanceTransaction;
 
 /**
  * What moves payouts on (issue #15), shared by the transfer, batch transfer and red envelope resources and the
@@ -264,12 +265,12 @@ final class Payouts {
         return List.of("transfer.order_no", app, orderNo);
     }
 
-    /**
-     * Where a paid {@code balance} transfer is to credit its recipient, a user of the app, with {@code amount}: the
-     * account system's ledger of user balances (issue #16) is not on this branch yet, so it does nothing today. Once
-     * the ledger is in, this is its one call ({@code credit(app, recipient, amount, <transfer type>, transfer id)}).
-     */
+    /** A paid {@code balance} transfer credits its recipient, a user of the app, through the account's ledger. */
     private void creditRecipient(ObjectNode transfer) {
+        JsonNode app = transfer.path("app");
+        account.ledger().credit(app.isObject() ? app.path("id").asText() : app.asText(), transfer.path("recipient").asText(),
+                transfer.path("amount").asLong(), BalanceTransaction.TypeEnum.TRANSFER, transfer.path("id").asText(),
+                transfer.path("description").textValue());
     }
 
     private String transactionNo(String channel) {

@@ -1,6 +1,8 @@
 package org.pingppopenapi.sandbox.domain;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.pingppopenapi.sandbox.store.ObjectStore;
 import org.pingppopenapi.validator.PingppValidator;
 
@@ -12,6 +14,8 @@ import org.pingppopenapi.validator.PingppValidator;
  */
 public final class Account {
 
+    private static final ConcurrentMap<String, IdShape> ID_SHAPES = new ConcurrentHashMap<>();
+
     private final String id;
     private final ObjectBudget budget;
     private final AppBook apps;
@@ -20,6 +24,9 @@ public final class Account {
     private final ChargeBook charges;
     private final OrderBook orders;
     private final RechargeBook recharges;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final IdGenerator ids;
     private final ObjectStore objects = new ObjectStore();
     private volatile long lastUsed;
 
@@ -28,12 +35,15 @@ public final class Account {
         this.id = id;
         this.lastUsed = System.nanoTime();
         this.budget = new ObjectBudget(maxObjects);
-        this.users = new UserBook();
+        this.clock = clock;
+        this.ids = ids;
+        this.users = new UserBook(clock);
+        this.ledger = new Ledger(clock, ids, users);
         this.apps = new AppBook(id, clock, ids, users, budget);
         this.events = new EventLog(id, clock, ids, delivery, maxObjects);
         this.charges = new ChargeBook(clock, ids, credentials, apps, events);
-        this.orders = new OrderBook(clock, ids, apps, users, charges, events, validator);
-        this.recharges = new RechargeBook(clock, ids, apps, users, charges, events);
+        this.orders = new OrderBook(clock, ids, apps, users, ledger, charges, events, validator);
+        this.recharges = new RechargeBook(clock, ids, apps, users, ledger, charges, events);
     }
 
     /** The account id, {@code acct_} and 16 characters derived from the key. */
@@ -68,6 +78,21 @@ public final class Account {
 
     public RechargeBook recharges() {
         return recharges;
+    }
+
+    /** The books of the users' balances: every change of a balance is one of its transactions. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** A new id for an object of the spec's schema {@code schemaName}, in the shape the spec gives its {@code id}. */
+    public String newId(String schemaName) {
+        return ids.next(ID_SHAPES.computeIfAbsent(schemaName, name -> IdShape.of(name, "id")), clock.instant());
+    }
+
+    /** The sandbox's clock, in Unix seconds. */
+    public long now() {
+        return clock.instant().getEpochSecond();
     }
 
     /** The objects of the operations the generic store serves. */

@@ -29,6 +29,11 @@ public final class Errors {
 
     /** 402 {@code channel_error}: the channel refused, as a banned sub-app channel does. */
     public static PingppErrorException channelRefused(String param, String message) {
-        return new PingppErrorException(402, ErrorDetail.TypeEnum.CHANNEL_ERROR, message, "channel_request_error", param);
+        return channelRefused(param, "channel_request_error", message);
+    }
+
+    /** 402 {@code channel_error} with its own code. */
+    public static PingppErrorException channelRefused(String param, String code, String message) {
+        return new PingppErrorException(402, ErrorDetail.TypeEnum.CHANNEL_ERROR, message, code, param);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import org.pingppopenapi.server.PingppErrorException;
 import org.pingppopenapi.server.PingppJson;
+import org.pingppopenapi.server.model.BalanceTransaction.TypeEnum;
 import org.pingppopenapi.server.model.ErrorDetail;
 import org.pingppopenapi.server.model.Order;
 import org.pingppopenapi.server.model.OrderCancelRequest;
@@ -33,8 +34,7 @@ import org.pingppopenapi.validator.Violation;
  * The orders of one account (002): placed, paid from the balance or through a channel (paying creates the
  * charge), canceled, refunded. {@code merchant_order_no} is unique per app.
  *
- * <p>The sandbox has no coupon objects (the spec has no coupon operations): a {@code coupon} is recorded on the
- * order and discounts nothing.
+ * <p>A {@code coupon} is redeemed by the orders resource before the order is placed, which gets its discount.
  */
 public final class OrderBook {
 
@@ -51,36 +51,40 @@ public final class OrderBook {
     private final IdGenerator ids;
     private final AppBook apps;
     private final UserBook users;
+    private final Ledger ledger;
     private final ChargeBook charges;
     private final EventLog events;
     private final PingppValidator validator;
     private final Timeline<OrderRecord> orders = new Timeline<>();
     private final ConcurrentMap<MerchantOrderNo, String> merchantOrderNos = new ConcurrentHashMap<>();
 
-    OrderBook(Clock clock, IdGenerator ids, AppBook apps, UserBook users, ChargeBook charges, EventLog events,
+    OrderBook(Clock clock, IdGenerator ids, AppBook apps, UserBook users, Ledger ledger, ChargeBook charges, EventLog events,
             PingppValidator validator) {
         this.clock = clock;
         this.ids = ids;
         this.apps = apps;
         this.users = users;
+        this.ledger = ledger;
         this.charges = charges;
         this.events = events;
         this.validator = validator;
     }
 
-    public OrderRecord create(OrderCreateRequest request) {
+    /**
+     * Places an order; {@code discount} is what the coupon it names takes off {@code amount} (0 without one), so
+     * the order is charged {@code actual_amount = amount - discount}.
+     */
+    public OrderRecord create(OrderCreateRequest request, long discount) {
         AppRecord app = apps.app(request.getApp(), "app");
         String receiptApp = request.getReceiptApp() == null ? app.id() : apps.app(request.getReceiptApp(), "receipt_app").id();
         String serviceApp = request.getServiceApp() == null ? app.id() : apps.app(request.getServiceApp(), "service_app").id();
         String uid = request.getUid() == null ? DEFAULT_UID : request.getUid();
         UserRecord user = users.user(app.id(), uid);
-        if (user.isDisabled()) {
-            throw Errors.refused("user_disabled", "uid", "User " + uid + " of app " + app.id() + " is disabled.");
-        }
-        long actualAmount = request.getAmount();
+        user.checkEnabled("uid");
+        long actualAmount = request.getAmount() - discount;
         if (request.getActualAmount() != null && request.getActualAmount() != actualAmount) {
-            throw Errors.invalid("actual_amount", "actual_amount must be amount minus the coupon's discount: "
-                    + actualAmount + " (the sandbox's coupons discount nothing), not " + request.getActualAmount() + ".");
+            throw Errors.invalid("actual_amount", "actual_amount must be amount minus the coupon's discount of "
+                    + discount + ": " + actualAmount + ", not " + request.getActualAmount() + ".");
         }
         checkRoyalties(request.getRoyaltyUsers(), actualAmount);
         long now = now();
@@ -153,8 +157,9 @@ public final class OrderBook {
             throw Errors.invalid("balance_amount", "Balance payment is not supported when receipt_app "
                     + order.receiptApp() + " is not the order's app " + order.app() + ".");
         }
-        users.user(order.app(), order.uid()).debit(balanceAmount, "balance_amount");
-        order.paidFromBalance(balanceAmount, now, balanceAmount > 0 ? ids.balanceTransaction(clock.instant()) : null);
+        String transaction = balanceAmount == 0 ? null : ledger.debit(order.app(), order.uid(), balanceAmount,
+                TypeEnum.PAYMENT, order.id(), order.subject(), "balance_amount").id();
+        order.paidFromBalance(balanceAmount, now, transaction);
         events.record(ORDER_SUCCEEDED, order.app(), order.toModel(), true);
     }
 
@@ -237,14 +242,16 @@ public final class OrderBook {
                             + " left to refund of order " + id + ".");
                 }
                 if (request.getRefundMode() == RefundMode.TO_BALANCE) {
-                    users.user(order.app(), order.uid()).credit(amount);
-                    recordOrderRefund(order, amount, amount, 0, ids.balanceTransaction(clock.instant()), null,
+                    String refundId = newRefundId(order);
+                    String transaction = ledger.credit(order.app(), order.uid(), amount, TypeEnum.PAYMENT_REFUND, refundId,
+                            request.getDescription()).id();
+                    recordOrderRefund(refundId, order, amount, amount, 0, transaction, null,
                             request.getDescription(), request.getMetadata(), RefundMode.TO_BALANCE, now);
                     return List.of();
                 }
                 RefundRecord refund = charges.refundLocked(paidCharge, amount, "charge_amount", request.getDescription(),
                         request.getMetadata(), request.getFundingSource(), now);
-                recordOrderRefund(order, amount, 0, amount, null, refund.id(), request.getDescription(),
+                recordOrderRefund(newRefundId(order), order, amount, 0, amount, null, refund.id(), request.getDescription(),
                         request.getMetadata(), RefundMode.TO_SOURCE, now);
                 return List.of(refund);
             }
@@ -260,8 +267,10 @@ public final class OrderBook {
                     + " was paid from the balance; its refund returns the whole balance payment.");
         }
         long amount = order.refundable();
-        users.user(order.app(), order.uid()).credit(amount);
-        recordOrderRefund(order, amount, amount, 0, ids.balanceTransaction(clock.instant()), null, request.getDescription(),
+        String refundId = newRefundId(order);
+        String transaction = ledger.credit(order.app(), order.uid(), amount, TypeEnum.PAYMENT_REFUND, refundId,
+                request.getDescription()).id();
+        recordOrderRefund(refundId, order, amount, amount, 0, transaction, null, request.getDescription(),
                 request.getMetadata(), RefundMode.TO_BALANCE, now);
         return List.of();
     }
@@ -277,15 +286,20 @@ public final class OrderBook {
         }
     }
 
-    private void recordOrderRefund(OrderRecord order, long amount, long balanceAmount, long chargeAmount,
+    private String newRefundId(OrderRecord order) {
+        String id;
+        do {
+            id = ids.orderRefund(clock.instant());
+        } while (order.refunds().find(id).isPresent());
+        return id;
+    }
+
+    private void recordOrderRefund(String id, OrderRecord order, long amount, long balanceAmount, long chargeAmount,
             String balanceTransaction, String chargeRefund, String description, Map<String, String> metadata,
             RefundMode mode, long now) {
-        OrderRefundRecord refund;
-        do {
-            refund = new OrderRefundRecord(ids.orderRefund(clock.instant()), Timeline.next(now), order.id(), order.app(),
-                    order.uid(), order.merchantOrderNo(), amount, balanceAmount, chargeAmount, order.coupon(),
-                    balanceTransaction, chargeRefund, description, Maps.copy(metadata), mode);
-        } while (order.refunds().find(refund.id()).isPresent());
+        OrderRefundRecord refund = new OrderRefundRecord(id, Timeline.next(now), order.id(), order.app(),
+                order.uid(), order.merchantOrderNo(), amount, balanceAmount, chargeAmount, order.coupon(),
+                balanceTransaction, chargeRefund, description, Maps.copy(metadata), mode);
         order.recordRefund(refund);
         events.record(ORDER_REFUND_SUCCEEDED, order.app(), refund.toModel(), true);
     }
@@ -380,7 +394,7 @@ public final class OrderBook {
 
         @Override
         public void chargeRefunded(ChargeRecord charge, RefundRecord refund, long now) {
-            recordOrderRefund(order, refund.amount(), 0, refund.amount(), null, refund.id(), refund.description(),
+            recordOrderRefund(newRefundId(order), order, refund.amount(), 0, refund.amount(), null, refund.id(), refund.description(),
                     refund.metadata(), RefundMode.TO_SOURCE, now);
         }
     }

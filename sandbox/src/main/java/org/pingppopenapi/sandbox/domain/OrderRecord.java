@@ -248,7 +248,7 @@ public final class OrderRecord implements Listed {
                 .refunded(!latestRefunds.items().isEmpty())
                 .uid(uid)
                 .type("purchase")
-                .couponAmount(0L)
+                .couponAmount(amount - actualAmount)
                 .actualAmount(actualAmount)
                 .balanceAmount(balanceAmount)
                 .chargeAmount(chargeAmount)

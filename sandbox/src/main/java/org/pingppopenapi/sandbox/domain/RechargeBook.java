@@ -3,8 +3,10 @@ package org.pingppopenapi.sandbox.domain;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pingppopenapi.server.model.BalanceTransaction.TypeEnum;
 import org.pingppopenapi.server.model.RechargeChargeParams;
 import org.pingppopenapi.server.model.RechargeCreateRequest;
+import org.pingppopenapi.server.model.RechargeRefundCreateRequest;
 
 /**
  * The recharges of one account (003). A recharge creates its charge; when the charge is paid, the recharge
@@ -22,15 +24,17 @@ public final class RechargeBook {
     private final IdGenerator ids;
     private final AppBook apps;
     private final UserBook users;
+    private final Ledger ledger;
     private final ChargeBook charges;
     private final EventLog events;
     private final Timeline<RechargeRecord> recharges = new Timeline<>();
 
-    RechargeBook(Clock clock, IdGenerator ids, AppBook apps, UserBook users, ChargeBook charges, EventLog events) {
+    RechargeBook(Clock clock, IdGenerator ids, AppBook apps, UserBook users, Ledger ledger, ChargeBook charges, EventLog events) {
         this.clock = clock;
         this.ids = ids;
         this.apps = apps;
         this.users = users;
+        this.ledger = ledger;
         this.charges = charges;
         this.events = events;
     }
@@ -42,10 +46,7 @@ public final class RechargeBook {
         if (!CUSTOM_CHANNEL.equals(channel)) {
             charges.checkChannel(app, channel, "charge.channel");
         }
-        UserRecord user = users.user(app.id(), request.getUser());
-        if (user.isDisabled()) {
-            throw Errors.refused("user_disabled", "user", "User " + request.getUser() + " of app " + app.id() + " is disabled.");
-        }
+        users.user(app.id(), request.getUser()).checkEnabled("user");
         long now = now();
         long bonus = request.getBalanceBonus() == null || request.getBalanceBonus().getAmount() == null ? 0
                 : request.getBalanceBonus().getAmount();
@@ -82,13 +83,54 @@ public final class RechargeBook {
                 .orElseThrow(() -> Errors.noSuch("recharge", rechargeId));
     }
 
+    /**
+     * Refunds a succeeded recharge, whole and once: takes what it credited ({@code amount - user_fee}) back from the
+     * user's balance, never below zero (402 {@code insufficient_balance} when the user has spent it, and nothing
+     * changes), and refunds its charge in full ({@code refund.succeeded}). The bonus stays: it is a transaction of its
+     * own, and no source says a recharge refund takes it back.
+     */
+    public RefundRecord refund(String appId, String rechargeId, RechargeRefundCreateRequest request) {
+        RechargeRecord recharge = recharge(appId, rechargeId);
+        ChargeRecord charge = charges.charge(recharge.chargeId());
+        synchronized (recharge) {
+            synchronized (charge) {
+                if (!recharge.isSucceeded()) {
+                    throw Errors.invalid("recharge_id", "Recharge " + rechargeId + " has not succeeded; only a succeeded"
+                            + " recharge can be refunded.");
+                }
+                if (recharge.isRefunded()) {
+                    throw Errors.invalid("recharge_id", "Recharge " + rechargeId + " is already refunded; a recharge is"
+                            + " refunded whole, once.");
+                }
+                long amount = recharge.creditedAmount();
+                if (amount > 0) {
+                    ledger.debit(appId, recharge.user(), amount, TypeEnum.RECHARGE_REFUND, recharge.id(),
+                            request.getDescription(), "recharge_id");
+                }
+                RefundRecord refund = charges.refundLocked(charge, charge.amount(), "amount", request.getDescription(),
+                        request.getMetadata(), null, now());
+                recharge.markRefunded();
+                return refund;
+            }
+        }
+    }
+
+    public RefundRecord refund(String appId, String rechargeId, String refundId) {
+        return charges.refund(recharge(appId, rechargeId).chargeId(), refundId);
+    }
+
+    /** The refunds of a recharge, newest first (at most one). */
+    public Stream<RefundRecord> refunds(String appId, String rechargeId) {
+        return charges.charge(recharge(appId, rechargeId).chargeId()).refunds().newestFirst();
+    }
+
     public Stream<RechargeRecord> recharges(String appId, String user, Boolean succeeded, Boolean refunded,
             CreatedRange created) {
         return recharges.newestFirst()
                 .filter(recharge -> recharge.app().equals(appId))
                 .filter(recharge -> user == null || user.equals(recharge.user()))
                 .filter(recharge -> succeeded == null || succeeded == recharge.isSucceeded())
-                .filter(recharge -> refunded == null || !refunded)
+                .filter(recharge -> refunded == null || refunded == recharge.isRefunded())
                 .filter(created);
     }
 
@@ -112,15 +154,24 @@ public final class RechargeBook {
 
         @Override
         public void chargePaid(ChargeRecord charge, long now) {
-            users.user(recharge.app(), recharge.user()).credit(recharge.balanceCredit());
-            recharge.succeed(now, ids.balanceTransaction(clock.instant()));
+            String transaction = null;
+            if (recharge.creditedAmount() > 0) {
+                transaction = ledger.credit(recharge.app(), recharge.user(), recharge.creditedAmount(),
+                        TypeEnum.RECHARGE, recharge.id(), recharge.description()).id();
+            }
+            if (recharge.bonusAmount() > 0) {
+                ledger.credit(recharge.app(), recharge.user(), recharge.bonusAmount(), TypeEnum.RECEIPTS_EXTRA,
+                        recharge.bonusId(), recharge.description());
+            }
+            recharge.succeed(now, transaction);
             events.record(RECHARGE_SUCCEEDED, recharge.app(), recharge.toModel(), false);
         }
 
         @Override
         public void checkRefundable(ChargeRecord charge, long amount) {
-            throw Errors.refused("recharge_refund_unsupported", null, "Charge " + charge.id() + " pays recharge "
-                    + recharge.id() + "; recharges are refunded through the recharge refund API, which the sandbox does not implement.");
+            throw Errors.refused("recharge_refund_required", null, "Charge " + charge.id() + " pays recharge "
+                    + recharge.id() + "; a recharge is refunded through its recharge refund (POST /v1/apps/" + recharge.app()
+                    + "/recharges/" + recharge.id() + "/refunds), which also takes the amount back from the balance.");
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.pingppopenapi.sandbox.domain;
 
-import java.util.List;
 import java.util.Map;
 import org.pingppopenapi.server.model.BalanceBonus;
 import org.pingppopenapi.server.model.Recharge;
@@ -22,6 +21,7 @@ public final class RechargeRecord implements Listed {
     private ChargeRecord charge;
 
     private boolean succeeded;
+    private boolean refunded;
     private Long timeSucceeded;
     private String balanceTransaction;
 
@@ -61,6 +61,14 @@ public final class RechargeRecord implements Listed {
         return succeeded;
     }
 
+    public synchronized boolean isRefunded() {
+        return refunded;
+    }
+
+    synchronized void markRefunded() {
+        refunded = true;
+    }
+
     synchronized String chargeId() {
         return charge.id();
     }
@@ -69,9 +77,24 @@ public final class RechargeRecord implements Listed {
         this.charge = charge;
     }
 
-    /** What the recharge adds to the user's balance: the amount paid, less the fee, plus the bonus. */
-    synchronized long balanceCredit() {
-        return charge.amount() - userFee + bonusAmount;
+    /**
+     * What the recharge adds to the user's balance ({@code recharge.amount}, a {@code recharge} transaction): the
+     * amount paid, less the fee. The bonus is a transaction of its own ({@code receipts_extra}).
+     */
+    synchronized long creditedAmount() {
+        return charge.amount() - userFee;
+    }
+
+    long bonusAmount() {
+        return bonusAmount;
+    }
+
+    String bonusId() {
+        return bonusId;
+    }
+
+    String description() {
+        return description;
     }
 
     synchronized void succeed(long now, String balanceTransaction) {
@@ -88,12 +111,12 @@ public final class RechargeRecord implements Listed {
                 .livemode(false)
                 .succeeded(succeeded)
                 .timeSucceeded(timeSucceeded)
-                .refunded(false)
+                .refunded(refunded)
                 .fromUser(fromUser)
                 .userFee(userFee)
                 .balanceBonus(bonus)
                 .refunds(new RefundList(RefundList.ObjectEnum.LIST, "/v1/apps/" + app + "/recharges/" + id + "/refunds",
-                        false, List.of()))
+                        false, charge.refunds().newestFirst().map(RefundRecord::toModel).toList()))
                 .balanceTransaction(balanceTransaction)
                 .description(description)
                 .metadata(metadata);
