@@ -132,6 +132,25 @@ class RoyaltyFlowTest {
     }
 
     @Test
+    void aSettlementToTheBalanceCreditsEachUserThroughTheLedger() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        Order order = client.orders().create(Fixtures.order(100, "user_002"));
+        String chargeId = paidOrderCharge(client, key, order);
+        client.orders().royaltyDatas().create(order.getId(),
+                royaltyData(chargeId, "r1", 30).addRoyaltyUsersItem(new RoyaltyUser().user("r2").amount(20L)));
+
+        RoyaltySettlement settlement = client.royaltySettlements().create(new RoyaltySettlementCreateRequest()
+                .payerApp(Fixtures.APP).method(RoyaltySettlementCreateRequest.MethodEnum.BALANCE));
+        client.royaltySettlements().update(settlement.getId(),
+                new RoyaltySettlementUpdateRequest().status(RoyaltySettlementUpdateRequest.StatusEnum.PENDING));
+
+        assertThat(client.users().retrieve("r1").getAvailableBalance()).isEqualTo(30L);
+        assertThat(client.users().retrieve("r2").getAvailableBalance()).isEqualTo(20L);
+        LedgerBooks.assertBalanced(client, List.of("r1", "r2"));
+    }
+
+    @Test
     void aCanceledSettlementFreesItsRoyaltiesAndAManualMarkTakesThemOut() {
         String key = Fixtures.newKey();
         PingppClient client = Fixtures.client(sandbox, key);

@@ -101,6 +101,15 @@ public final class RoyaltySettlementsResource extends GenericRoyaltySettlementsA
                     .filter(transaction -> transaction.json().path("royalty_settlement").asText().equals(royaltySettlementId))
                     .forEach(transaction -> transactions.add(transaction.update(json -> json.put("status", transactionStatus))));
             String method = settlement.json().path("method").asText();
+            if (confirm && "balance".equals(method)) {
+                // Settled to the users' balances: each transaction is a `credited` balance transaction of its user in
+                // the payer app, through the one ledger.
+                String payerApp = settlement.json().path("payer_app").asText();
+                transactions.forEach(transaction -> account().ledger().credit(payerApp,
+                        transaction.path("source_user").asText(), transaction.path("amount").asLong(),
+                        org.pingppopenapi.server.model.BalanceTransaction.TypeEnum.CREDITED, transaction.path("id").asText(),
+                        "royalty settlement " + royaltySettlementId));
+            }
             objects().collection(RoyaltiesResource.ROYALTIES, List.of()).newestFirst()
                     .filter(royalty -> royalty.json().path("royalty_settlement").asText().equals(royaltySettlementId))
                     .forEach(royalty -> royalty.update(json -> {
