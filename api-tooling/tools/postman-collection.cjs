@@ -45,6 +45,14 @@ const SANDBOX_STEPS = {
       + 'charge, as a test-mode payment page would. Skipped when baseUrl is the Ping++ server; there, pay the charge '
       + 'on the test-mode payment page of its credential instead.',
   },
+  settle: {
+    name: 'Sandbox: the paid charge is settled into a user\'s balance',
+    method: 'POST',
+    path: variable => ['sandbox', 'charges', `{{${variable}}}`, 'balance_settlement'],
+    description: 'Sandbox only (POST /sandbox/charges/{id}/balance_settlement, not part of the Ping++ API): the paid '
+      + 'charge is settled into a user\'s balance, as Ping++ settles a charge made with balance_settlement, so that '
+      + 'there is a balance settlement to list and retrieve. Skipped when baseUrl is the Ping++ server.',
+  },
   sign: {
     name: 'Sandbox: the user signs the agreement',
     method: 'POST',
@@ -332,6 +340,9 @@ class CollectionBuilder {
   sandboxStep(step) {
     const kind = SANDBOX_STEPS[step.sandbox] || fail(`flow: unknown sandbox step ${step.sandbox}`);
     if (!this.variables.has(step.object)) fail(`flow: sandbox step ${step.sandbox} uses {{${step.object}}} before any step captures it`);
+    for (const variable of Object.keys(step.capture || {})) {
+      if (!this.variables.has(variable)) this.variables.set(variable, '');
+    }
     const segments = kind.path(step.object);
     return {
       name: kind.name,
@@ -352,7 +363,7 @@ class CollectionBuilder {
             ],
           },
         },
-        testScript(answers2xx()),
+        testScript([...answers2xx(), ...captureLines(step.capture)]),
       ],
     };
   }

@@ -24,6 +24,8 @@ import org.pingppopenapi.client.model.AppReference;
 import org.pingppopenapi.client.model.BalanceBonus;
 import org.pingppopenapi.client.model.BalanceBonusCreateRequest;
 import org.pingppopenapi.client.model.BalanceTransaction;
+import org.pingppopenapi.client.model.Charge;
+import org.pingppopenapi.client.model.BalanceSettlement;
 import org.pingppopenapi.client.model.BalanceTransfer;
 import org.pingppopenapi.client.model.BalanceTransferCreateRequest;
 import org.pingppopenapi.client.model.BatchWithdrawal;
@@ -468,6 +470,32 @@ class AccountFlowTest {
             assertThat(credit.getSource()).isEqualTo(transfer.getId());
         });
         LedgerBooks.assertBalanced(client, List.of("paul"));
+    }
+
+    @Test
+    void aPaidChargeSettledIntoABalanceIsABalanceSettlementAndACredit() {
+        String key = Fixtures.newKey();
+        PingppClient client = Fixtures.client(sandbox, key);
+        SandboxHttp http = new SandboxHttp(sandbox.baseUri(), key);
+        Charge unpaid = client.charges().create(Fixtures.upacpCharge(250));
+        assertThat(http.post("/sandbox/charges/" + unpaid.getId() + "/balance_settlement?user=quinn").status())
+                .as("an unpaid charge is not settled").isEqualTo(402);
+        SandboxHttp.ok(http.post("/sandbox/charges/" + unpaid.getId() + "/pay"));
+
+        SandboxHttp.Answer settled = http.post("/sandbox/charges/" + unpaid.getId() + "/balance_settlement?user=quinn");
+
+        SandboxHttp.ok(settled);
+        String settlementId = settled.json().path("id").asText();
+        assertThat(client.balanceSettlements().retrieve(settlementId).getAmount()).isEqualTo(250L);
+        assertThat(client.balanceSettlements().list().data()).extracting(BalanceSettlement::getId).containsExactly(settlementId);
+        assertThat(balance(client, "quinn")).isEqualTo(250);
+        assertThat(LedgerBooks.transactions(client)).singleElement().satisfies(credit -> {
+            assertThat(credit.getType()).isEqualTo(BalanceTransaction.TypeEnum.CREDITED);
+            assertThat(credit.getSource()).isEqualTo(settlementId);
+        });
+        assertThat(http.post("/sandbox/charges/" + unpaid.getId() + "/balance_settlement?user=quinn").status())
+                .as("a charge is settled once").isEqualTo(402);
+        LedgerBooks.assertBalanced(client, List.of("quinn"));
     }
 
     private static Recharge recharge(PingppClient client, SandboxHttp http, String user, long amount, long userFee) {

@@ -76,9 +76,15 @@ public final class GenericStore {
      * an object not kept (a preview) an object that is in no collection.
      */
     public StoredObject make(Account account, String template, String schemaName, ObjectNode fields, boolean keep) {
+        return make(account, template, List.of(), schemaName, fields, keep);
+    }
+
+    /** {@link #make} into the collection of a path with parameters ({@code /v1/apps/{app_id}/...}), their values in order. */
+    public StoredObject make(Account account, String template, List<String> scope, String schemaName, ObjectNode fields,
+            boolean keep) {
         SpecOperations.Schema schema = ObjectShaper.named(schemaName);
         Instant now = clock.instant();
-        Timeline<StoredObject> collection = account.objects().collection(template, List.of());
+        Timeline<StoredObject> collection = account.objects().collection(template, scope);
         while (true) {
             String id = shaper.newId(schemaName, "id", now);
             ObjectNode json = shaper.shape(schema, new ObjectShaper.Sources(List.of(fields), Map.of(),
