@@ -38,8 +38,7 @@ public final class SandboxControlResource extends AccountScoped {
     static final String DEFAULT_FAILURE_MSG = "The sandbox declined the payment.";
 
     static final String DEFAULT_SETTLED_USER = "user_001";
-    /** The collection the spec's list and retrieve read, as the generic store names it (parameters as {@code {}}). */
-    private static final String BALANCE_SETTLEMENTS = "/v1/apps/{}/balance_settlements";
+    private static final String BALANCE_SETTLEMENTS = "/v1/apps/{app_id}/balance_settlements";
 
     private final Accounts accounts;
     private final String webhookPublicKeyPem;
@@ -66,22 +65,17 @@ public final class SandboxControlResource extends AccountScoped {
         }
         String app = charge.app();
         String payee = user != null && !user.isBlank() ? user : DEFAULT_SETTLED_USER;
-        synchronized (charge) {
-            boolean settled = account().objects().existing(BALANCE_SETTLEMENTS, List.of(app))
-                    .map(settlements -> settlements.newestFirst().anyMatch(each -> each.json().path("charge").asText().equals(chargeId)))
-                    .orElse(false);
-            if (settled) {
-                throw Errors.refused("charge_already_settled", "charge", "Charge " + chargeId + " was settled already.");
-            }
-            ObjectNode fields = JsonNodeFactory.instance.objectNode().put("app", app).put("charge", chargeId)
-                    .put("order_no", charge.orderNo()).put("amount", charge.amount()).put("user", payee)
-                    .put("livemode", false);
-            StoredObject made = accounts.store().make(account(), BALANCE_SETTLEMENTS, List.of(app), "BalanceSettlement",
-                    fields, true);
-            account().ledger().credit(app, payee, charge.amount(), BalanceTransaction.TypeEnum.CREDITED, made.id(),
-                    "Balance settlement of charge " + chargeId);
-            return made.json();
+        if (account().objects().claim(List.of("balance_settlement", chargeId), chargeId) != null) {
+            throw Errors.refused("charge_already_settled", "charge", "Charge " + chargeId + " was settled already.");
         }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("app", app).put("charge", chargeId)
+                .put("order_no", charge.orderNo()).put("amount", charge.amount()).put("user", payee)
+                .put("livemode", false);
+        StoredObject made = accounts.store().make(account(), BALANCE_SETTLEMENTS, List.of(app), "BalanceSettlement",
+                fields, true);
+        account().ledger().credit(app, payee, charge.amount(), BalanceTransaction.TypeEnum.CREDITED, made.id(),
+                "Balance settlement of charge " + chargeId);
+        return made.json();
     }
 
     @POST

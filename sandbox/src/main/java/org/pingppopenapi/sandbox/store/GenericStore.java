@@ -79,12 +79,15 @@ public final class GenericStore {
         return make(account, template, List.of(), schemaName, fields, keep);
     }
 
-    /** {@link #make} into the collection of a path with parameters ({@code /v1/apps/{app_id}/...}), their values in order. */
+    /**
+     * {@link #make} into the collection of a path with parameters, written as the spec writes it
+     * ({@code /v1/apps/{app_id}/balance_settlements}), with their values in order.
+     */
     public StoredObject make(Account account, String template, List<String> scope, String schemaName, ObjectNode fields,
             boolean keep) {
         SpecOperations.Schema schema = ObjectShaper.named(schemaName);
         Instant now = clock.instant();
-        Timeline<StoredObject> collection = account.objects().collection(template, scope);
+        Timeline<StoredObject> collection = account.objects().collection(collectionKey(template), scope);
         while (true) {
             String id = shaper.newId(schemaName, "id", now);
             ObjectNode json = shaper.shape(schema, new ObjectShaper.Sources(List.of(fields), Map.of(),
@@ -94,6 +97,11 @@ public final class GenericStore {
                 return made;
             }
         }
+    }
+
+    /** A spec path as the store keys its collections: each parameter written {@code {}}, as SpecOperation does. */
+    private static String collectionKey(String specPath) {
+        return specPath.replaceAll("\\{[^}/]*\\}", "{}");
     }
 
     private JsonNode list(Request request) {
