@@ -2,12 +2,18 @@ package org.pingppopenapi.sandbox.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
+import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
 import org.pingppopenapi.server.PingppJson;
 import org.pingppopenapi.server.model.Error;
 import org.pingppopenapi.server.model.ErrorDetail;
@@ -21,6 +27,12 @@ public final class HttpErrors {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final ObjectMapper JSON = PingppJson.newObjectMapper();
+    private static final long LINGER_MILLIS = 2_000;
+    private static final ScheduledExecutorService LINGER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sandbox-lingering-close");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private HttpErrors() {
     }
@@ -45,7 +57,7 @@ public final class HttpErrors {
                 new EmptyCompletionHandler() {
                     @Override
                     public void completed(Object result) {
-                        connection.closeSilently();
+                        lingeringClose(connection);
                     }
 
                     @Override
@@ -53,6 +65,25 @@ public final class HttpErrors {
                         connection.closeSilently();
                     }
                 });
+    }
+
+    /**
+     * Closes after the answer, without losing it: a client still sending a body the answer refused (413) would get a
+     * reset for the unread bytes of an immediate close, which can destroy the answer before it is read. So the sending
+     * side is shut first, what still arrives is read and dropped (the refused request stays attached, finished), and
+     * the connection closes {@value #LINGER_MILLIS} ms later.
+     */
+    private static void lingeringClose(Connection<?> connection) {
+        if (connection instanceof TCPNIOConnection tcp && tcp.getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.shutdownOutput();
+                LINGER.schedule(connection::closeSilently, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // Closed meanwhile: close now.
+            }
+        }
+        connection.closeSilently();
     }
 
     /** A whole HTTP/1.1 answer with the error body that tells the client the connection closes. */
