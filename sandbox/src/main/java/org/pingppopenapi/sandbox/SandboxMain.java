@@ -48,6 +48,7 @@ public final class SandboxMain {
             out.print(CommandLine.USAGE);
             return 0;
         }
+        String crypto = NativeCrypto.install();
         Sandbox sandbox;
         Path publicKeyFile;
         try {
@@ -66,7 +67,7 @@ public final class SandboxMain {
             out.flush();
             stopped.countDown();
         }, "sandbox-shutdown"));
-        printBanner(out, sandbox, options, publicKeyFile);
+        printBanner(out, sandbox, options, publicKeyFile, crypto);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -99,7 +100,8 @@ public final class SandboxMain {
         return builder;
     }
 
-    private static void printBanner(PrintStream out, Sandbox sandbox, CommandLine options, Path publicKeyFile) {
+    private static void printBanner(PrintStream out, Sandbox sandbox, CommandLine options, Path publicKeyFile,
+            String crypto) {
         out.println("Ping++ sandbox listening on " + sandbox.baseUri() + "/v1 (port " + sandbox.port() + ")");
         out.println("  API key:      " + (options.apiKeys().isEmpty()
                 ? "any sk_test_ key, each its own account; e.g. curl -u sk_test_sandbox: " + sandbox.baseUri() + "/v1/events"
@@ -109,6 +111,7 @@ public final class SandboxMain {
         out.println("  Webhook key:  " + publicKeyFile.toAbsolutePath() + " (verify X-Pingplusplus-Signature with it)");
         out.println("  Answers:      " + (options.signResponses() ? "every 2xx signed in X-Pingplusplus-Signature with that key"
                 : "not signed (--no-response-signatures)"));
+        out.println("  Crypto:       " + crypto);
         out.println("  Simulate:     POST " + sandbox.baseUri() + "/sandbox/charges/{id}/pay (or /fail)");
         out.flush();
     }

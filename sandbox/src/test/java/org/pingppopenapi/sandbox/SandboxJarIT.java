@@ -44,6 +44,8 @@ class SandboxJarIT {
             assertThat(keyFile.find()).as(text).isTrue();
             assertThat(text).contains("sk_test_");
             assertThat(Integer.parseInt(listening.group(2))).isPositive();
+            assertThat(text).as("the platform's crypto is named; on Linux x86-64 the native provider signs (ACCP)")
+                    .contains(nativeCryptoExpected() ? "Crypto:       Amazon Corretto Crypto Provider" : "Crypto:       the JDK's");
 
             String key = Fixtures.newKey();
             SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), key);
@@ -54,7 +56,8 @@ class SandboxJarIT {
             assertThat(WebhookSignature.verify(PemKeys.publicKey(Files.readString(Path.of(keyFile.group(1)))),
                     retrieved.body().getBytes(StandardCharsets.UTF_8),
                     retrieved.response().headers().firstValue(WebhookSignature.HEADER).orElseThrow()))
-                    .as("the answer is signed with the webhook key").isTrue();
+                    .as("the answer is signed with the webhook key, and the JDK's RSA verifies what the native one signed")
+                    .isTrue();
             http.pay(chargeId);
             WebhookReceiver.Delivery delivery = receiver.awaitDeliveries(1).get(0);
             Event event = Webhooks.withPublicKey(Files.readString(Path.of(keyFile.group(1)))).verify(delivery.body(),
@@ -65,6 +68,30 @@ class SandboxJarIT {
             assertThat(sandbox.toHandle().destroy()).isTrue();
             assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
             assertThat(out.awaitLine("Ping++ sandbox stopped.")).isNotEmpty();
+        }
+    }
+
+    /** A key of your own (2048-bit, PKCS#1 PEM) is read by the process's provider, native or not, and signs. */
+    @Test
+    void aSigningKeyOfYourOwnSignsEveryAnswer() throws Exception {
+        Path vectors = Path.of(System.getProperty("pingpp.root", "..")).resolve("test-vectors");
+        Process sandbox = start("--port", "0", "--webhook-private-key",
+                vectors.resolve("merchant-demo-your_rsa_private_key_pkcs1.pem").toString());
+        try {
+            Matcher listening = LISTENING.matcher(new Output(sandbox).awaitLine("Simulate:"));
+            assertThat(listening.find()).isTrue();
+            SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
+            SandboxHttp.Answer created = http.postForm("/v1/charges", "order_no=123456789&amount=100"
+                    + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
+                    + "&subject=Your Subject&body=Your Body");
+            assertThat(created.status()).isEqualTo(200);
+            assertThat(WebhookSignature.verify(
+                    PemKeys.publicKey(Files.readString(vectors.resolve("merchant-demo-your_rsa_public_key.pem"))),
+                    created.body().getBytes(StandardCharsets.UTF_8),
+                    created.response().headers().firstValue(WebhookSignature.HEADER).orElseThrow())).isTrue();
+        } finally {
+            sandbox.toHandle().destroy();
+            sandbox.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -98,6 +125,12 @@ class SandboxJarIT {
             assertThat(sandbox.exitValue()).isEqualTo(1);
             assertThat(new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("cannot start");
         }
+    }
+
+    /** The platforms ACCP's jar (the sandbox's linux-x86_64 dependency) carries a native library for. */
+    private static boolean nativeCryptoExpected() {
+        return System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
     }
 
     private static Process start(String... args) throws IOException {
