@@ -13,7 +13,7 @@ import org.pingppopenapi.sandbox.http.TestModeKeys;
 /** The sandbox's command line, parsed; a mistake is a {@link UsageException} that names it. */
 record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, Path webhookPrivateKey,
         Path webhookPublicKeyOut, Path merchantPublicKey, long maxBodyBytes, int maxAccounts, int maxObjectsPerAccount,
-        Duration bodyTimeout, int maxConnections, boolean signResponses, boolean help) {
+        Duration bodyTimeout, int maxConnections, boolean signResponses, boolean jdkCrypto, boolean help) {
 
     static final int DEFAULT_PORT = 8080;
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -44,6 +44,8 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
               --max-connections N           answer 429 to connections beyond N (default: one per 4 MiB of heap)
               --no-response-signatures      do not sign 2xx answers (X-Pingplusplus-Signature, signed with the
                                             webhook key, is on by default; pingpp-java 2.5+ verifies it)
+              --jdk-crypto                  sign with the JDK's providers even where the native one (Amazon
+                                            Corretto Crypto Provider, Linux x86-64) loads; same signatures, slower
               --help                        print this and exit
 
             Sandbox-only endpoints (same API key): POST /sandbox/charges/{id}/pay, POST /sandbox/charges/{id}/fail,
@@ -64,6 +66,7 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         Duration bodyTimeout = Sandbox.DEFAULT_REQUEST_BODY_TIMEOUT;
         int maxConnections = 0;
         boolean signResponses = true;
+        boolean jdkCrypto = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -73,6 +76,10 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
             }
             if (option.equals("--no-response-signatures")) {
                 signResponses = false;
+                continue;
+            }
+            if (option.equals("--jdk-crypto")) {
+                jdkCrypto = true;
                 continue;
             }
             String value;
@@ -108,7 +115,7 @@ record CommandLine(String host, int port, URI webhookUrl, Set<String> apiKeys, P
         }
         return new CommandLine(host, port, webhookUrl, Set.copyOf(apiKeys), webhookPrivateKey, webhookPublicKeyOut,
                 merchantPublicKey, maxBodyBytes, maxAccounts, maxObjectsPerAccount, bodyTimeout, maxConnections,
-                signResponses, help);
+                signResponses, jdkCrypto, help);
     }
 
     private static long number(String option, String value, long min, long max) {

@@ -48,7 +48,7 @@ public final class SandboxMain {
             out.print(CommandLine.USAGE);
             return 0;
         }
-        String crypto = NativeCrypto.install();
+        String crypto = options.jdkCrypto() ? "the JDK's (--jdk-crypto)" : NativeCrypto.install();
         Sandbox sandbox;
         Path publicKeyFile;
         try {

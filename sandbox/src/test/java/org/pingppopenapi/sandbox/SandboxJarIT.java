@@ -71,27 +71,38 @@ class SandboxJarIT {
         }
     }
 
-    /** A key of your own (2048-bit, PKCS#1 PEM) is read by the process's provider, native or not, and signs. */
+    /**
+     * A key of your own (2048-bit, PKCS#1 PEM) is read by the process's provider and signs: the native one by default,
+     * the JDK's with {@code --jdk-crypto}; the JDK's RSA verifies both.
+     */
     @Test
-    void aSigningKeyOfYourOwnSignsEveryAnswer() throws Exception {
+    void aSigningKeyOfYourOwnSignsEveryAnswerWithEitherCrypto() throws Exception {
         Path vectors = Path.of(System.getProperty("pingpp.root", "..")).resolve("test-vectors");
-        Process sandbox = start("--port", "0", "--webhook-private-key",
-                vectors.resolve("merchant-demo-your_rsa_private_key_pkcs1.pem").toString());
-        try {
-            Matcher listening = LISTENING.matcher(new Output(sandbox).awaitLine("Simulate:"));
-            assertThat(listening.find()).isTrue();
-            SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
-            SandboxHttp.Answer created = http.postForm("/v1/charges", "order_no=123456789&amount=100"
-                    + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
-                    + "&subject=Your Subject&body=Your Body");
-            assertThat(created.status()).isEqualTo(200);
-            assertThat(WebhookSignature.verify(
-                    PemKeys.publicKey(Files.readString(vectors.resolve("merchant-demo-your_rsa_public_key.pem"))),
-                    created.body().getBytes(StandardCharsets.UTF_8),
-                    created.response().headers().firstValue(WebhookSignature.HEADER).orElseThrow())).isTrue();
-        } finally {
-            sandbox.toHandle().destroy();
-            sandbox.waitFor(30, TimeUnit.SECONDS);
+        String privateKey = vectors.resolve("merchant-demo-your_rsa_private_key_pkcs1.pem").toString();
+        for (List<String> crypto : List.of(List.<String>of(), List.of("--jdk-crypto"))) {
+            List<String> args = new ArrayList<>(List.of("--port", "0", "--webhook-private-key", privateKey));
+            args.addAll(crypto);
+            Process sandbox = start(args.toArray(String[]::new));
+            try {
+                String banner = new Output(sandbox).awaitLine("Simulate:");
+                assertThat(banner).contains(crypto.isEmpty() && nativeCryptoExpected()
+                        ? "Crypto:       Amazon Corretto Crypto Provider" : "Crypto:       the JDK's");
+                Matcher listening = LISTENING.matcher(banner);
+                assertThat(listening.find()).isTrue();
+                SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
+                SandboxHttp.Answer created = http.postForm("/v1/charges", "order_no=123456789&amount=100"
+                        + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
+                        + "&subject=Your Subject&body=Your Body");
+                assertThat(created.status()).isEqualTo(200);
+                assertThat(WebhookSignature.verify(
+                        PemKeys.publicKey(Files.readString(vectors.resolve("merchant-demo-your_rsa_public_key.pem"))),
+                        created.body().getBytes(StandardCharsets.UTF_8),
+                        created.response().headers().firstValue(WebhookSignature.HEADER).orElseThrow()))
+                        .as("signed with %s", crypto).isTrue();
+            } finally {
+                sandbox.toHandle().destroy();
+                sandbox.waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 

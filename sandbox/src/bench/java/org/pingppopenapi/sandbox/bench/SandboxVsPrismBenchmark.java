@@ -63,13 +63,14 @@ public final class SandboxVsPrismBenchmark {
         Process sandbox = startSandbox(jar);
         try (PrismServer prism = PrismServer.startMock(root.resolve("spec/target/pingpp-openapi.yaml"),
                 PrismOptions.defaults().withErrors(false))) {
-            URI sandboxUri = URI.create(awaitListening(sandbox));
+            Banner banner = awaitBanner(sandbox);
+            URI sandboxUri = URI.create(banner.baseUri());
             String chargeId = createCharge(sandboxUri);
             URI prismUri = prism.baseUri();
-            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d rounds of %d s measured; sandbox %s (%s%s), Prism %s;"
+            System.out.printf(Locale.ROOT, "%d connections, %d s warm-up, %d rounds of %d s measured; sandbox %s (%s%s; crypto: %s), Prism %s;"
                     + " %d cores, load average %.2f%n", connections, warmUp.toSeconds(), rounds, measured.toSeconds(),
                     sandboxUri, jar.getFileName(), System.getProperty("bench.sandboxArgs", "").isBlank() ? ""
-                            : " " + System.getProperty("bench.sandboxArgs").strip(), prismUri,
+                            : " " + System.getProperty("bench.sandboxArgs").strip(), banner.crypto(), prismUri,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
 
             List<Scenario> scenarios = List.of(
@@ -199,16 +200,26 @@ public final class SandboxVsPrismBenchmark {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    /** The sandbox's base URI, once it says it listens. */
-    private static String awaitListening(Process sandbox) throws IOException {
+    /** What the sandbox's banner says: its base URI and the crypto that signs its answers. */
+    private record Banner(String baseUri, String crypto) {
+    }
+
+    /** The sandbox's banner, once it has printed it all. */
+    private static Banner awaitBanner(Process sandbox) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        String baseUri = null;
+        String crypto = "not named";
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
+                baseUri = listening.group(1);
+            } else if (line.strip().startsWith("Crypto:")) {
+                crypto = line.strip().substring("Crypto:".length()).strip();
+            } else if (line.strip().startsWith("Simulate:") && baseUri != null) {
                 Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "sandbox-output");
                 drain.setDaemon(true);
                 drain.start();
-                return listening.group(1);
+                return new Banner(baseUri, crypto);
             }
         }
         throw new IllegalStateException("The sandbox ended before it listened");
