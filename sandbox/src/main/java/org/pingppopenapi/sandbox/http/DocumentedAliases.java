@@ -35,12 +35,13 @@ public final class DocumentedAliases implements ContainerRequestFilter {
 
     private static final Pattern ORDER_REFUNDS = Pattern.compile("(/v1/orders/[^/]+)/refunds(/[^/]+)?/?");
 
-    private final List<Pattern> putOnlyPaths = pathsOfTheSpec(true);
+    /** Each list of paths as one alternation: every POST is checked, and one match beats one per path of the spec. */
+    private final Pattern putOnlyPaths = pathsOfTheSpec(true);
     /**
      * A POST to a path of the spec that takes one is never rewritten, even where a PUT-only template matches too
      * ({@code /users/upload_pic} and {@code /users/{user_id}}).
      */
-    private final List<Pattern> postPaths = pathsOfTheSpec(false);
+    private final Pattern postPaths = pathsOfTheSpec(false);
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -51,24 +52,23 @@ public final class DocumentedAliases implements ContainerRequestFilter {
             String rewritten = orderRefunds.group(1) + "/order_refunds" + (orderRefunds.group(2) == null ? "" : orderRefunds.group(2));
             request.setRequestUri(request.getUriInfo().getBaseUri(), UriBuilder.fromUri(uri).replacePath(rewritten).build());
         }
-        if ("POST".equals(request.getMethod()) && putOnlyPaths.stream().anyMatch(put -> put.matcher(path).matches())
-                && postPaths.stream().noneMatch(post -> post.matcher(path).matches())) {
+        if ("POST".equals(request.getMethod()) && putOnlyPaths.matcher(path).matches() && !postPaths.matcher(path).matches()) {
             request.setMethod("PUT");
         }
     }
 
     /** The paths of the spec with a {@code put} and no {@code post} ({@code true}), or with a {@code post}. */
-    private static List<Pattern> pathsOfTheSpec(boolean putOnly) {
-        List<Pattern> paths = new ArrayList<>();
+    private static Pattern pathsOfTheSpec(boolean putOnly) {
+        List<String> paths = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = SpecDocument.root().path("paths").fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             boolean wanted = putOnly ? entry.getValue().has("put") && !entry.getValue().has("post")
                     : entry.getValue().has("post");
             if (wanted) {
-                paths.add(Pattern.compile(entry.getKey().replaceAll("\\{[^/}]+}", "[^/]+") + "/?"));
+                paths.add(entry.getKey().replaceAll("\\{[^/}]+}", "[^/]+"));
             }
         }
-        return List.copyOf(paths);
+        return Pattern.compile(paths.isEmpty() ? "(?!)" : "(?:" + String.join("|", paths) + ")/?");
     }
 }
