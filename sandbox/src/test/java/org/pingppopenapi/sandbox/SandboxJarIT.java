@@ -8,9 +8,11 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.pingppopenapi.client.Webhooks;
 import org.pingppopenapi.client.model.Event;
 import org.pingppopenapi.signing.PemKeys;
+import org.pingppopenapi.signing.RequestSigning;
 import org.pingppopenapi.signing.WebhookSignature;
 
 /**
@@ -103,6 +106,46 @@ class SandboxJarIT {
                 sandbox.toHandle().destroy();
                 sandbox.waitFor(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * {@code --merchant-public-key}: the process's provider (native on Linux x86-64) reads the merchant's PEM and
+     * verifies request signatures; a signed POST passes, a tampered one is the live API's 400.
+     */
+    @Test
+    void signedRequestsAreVerifiedByTheProcessProvider() throws Exception {
+        Path vectors = Path.of(System.getProperty("pingpp.root", "..")).resolve("test-vectors");
+        Process sandbox = start("--port", "0", "--merchant-public-key",
+                vectors.resolve("merchant-demo-your_rsa_public_key.pem").toString());
+        try {
+            Matcher listening = LISTENING.matcher(new Output(sandbox).awaitLine("Simulate:"));
+            assertThat(listening.find()).isTrue();
+            SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
+            String form = "order_no=123456789&amount=100&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny"
+                    + "&client_ip=127.0.0.1&subject=Your Subject&body=Your Body";
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            String signature = RequestSigning.sign(PemKeys.privateKey(Files.readString(
+                    vectors.resolve("merchant-demo-your_rsa_private_key_pkcs8.pem"))),
+                    form.getBytes(StandardCharsets.UTF_8), "/v1/charges", timestamp);
+
+            SandboxHttp.Answer signed = SandboxHttp.send(http.request("/v1/charges")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
+                    .header(RequestSigning.SIGNATURE_HEADER, signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            SandboxHttp.Answer tampered = SandboxHttp.send(http.request("/v1/charges")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
+                    .header(RequestSigning.SIGNATURE_HEADER, signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(form.replace("amount=100", "amount=999"))));
+
+            assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+            assertThat(tampered.status()).isEqualTo(400);
+            assertThat(tampered.error().get("code").asText()).isEqualTo("signature_invalid");
+        } finally {
+            sandbox.toHandle().destroy();
+            sandbox.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
