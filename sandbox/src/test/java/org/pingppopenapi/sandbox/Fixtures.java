@@ -48,6 +48,12 @@ final class Fixtures {
                 .metadata(Map.of("color", "red"));
     }
 
+    /** {@link #upacpCharge} as the documents' curl sends it: a form body, bracket keys, a fresh order number. */
+    static String upacpChargeForm(long amount) {
+        return "order_no=" + orderNo() + "&amount=" + amount + "&app[id]=" + APP + "&channel=upacp&currency=cny"
+                + "&client_ip=127.0.0.1&subject=Your Subject&body=Your Body&metadata[color]=red";
+    }
+
     /** An order of {@code amount} fen for {@code uid}. */
     static OrderCreateRequest order(long amount, String uid) {
         return new OrderCreateRequest()

@@ -34,6 +34,8 @@ import org.pingppopenapi.signing.RequestSigning;
  */
 class RequestSignaturesTest {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
     private static final String OWN_KEY_ACCOUNT = Fixtures.newKey();
     private static final KeyPair OWN_KEYS = freshKeyPair();
 
@@ -75,23 +77,15 @@ class RequestSignaturesTest {
 
     @Test
     void aSignedFormBodyIsCheckedAsItWasSent() {
-        String form = "order_no=" + Fixtures.orderNo() + "&amount=100&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny"
-                + "&client_ip=127.0.0.1&subject=Your Subject&body=Your Body&metadata[color]=red";
+        String form = Fixtures.upacpChargeForm(100);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        byte[] body = form.getBytes(StandardCharsets.UTF_8);
-        String signature = RequestSigning.sign(PemKeys.privateKey(privateKeyPem), body, "/v1/charges", timestamp);
+        String signature = RequestSigning.sign(PemKeys.privateKey(privateKeyPem), form.getBytes(StandardCharsets.UTF_8),
+                "/v1/charges", timestamp);
         SandboxHttp http = new SandboxHttp(sandbox.baseUri(), Fixtures.newKey());
 
-        SandboxHttp.Answer signed = SandboxHttp.send(http.request("/v1/charges")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
-                .header(RequestSigning.SIGNATURE_HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        SandboxHttp.Answer tampered = SandboxHttp.send(http.request("/v1/charges")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
-                .header(RequestSigning.SIGNATURE_HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofString(form.replace("amount=100", "amount=999"))));
+        SandboxHttp.Answer signed = http.postSigned("/v1/charges", FORM, form, timestamp, signature);
+        SandboxHttp.Answer tampered = http.postSigned("/v1/charges", FORM, form.replace("amount=100", "amount=999"),
+                timestamp, signature);
 
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         assertThat(signed.json().at("/metadata/color").asText()).isEqualTo("red");
@@ -114,8 +108,8 @@ class RequestSignaturesTest {
         String signature = RequestSigning.sign(PemKeys.privateKey(privateKeyPem), refund.getBytes(StandardCharsets.UTF_8),
                 path, timestamp);
 
-        SandboxHttp.Answer first = SandboxHttp.send(signedJson(http, path, refund, timestamp, signature));
-        SandboxHttp.Answer replayed = SandboxHttp.send(signedJson(http, path, refund, timestamp, signature));
+        SandboxHttp.Answer first = http.postSigned(path, JSON, refund, timestamp, signature);
+        SandboxHttp.Answer replayed = http.postSigned(path, JSON, refund, timestamp, signature);
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
@@ -154,18 +148,10 @@ class RequestSignaturesTest {
     /** A signed POST that must succeed. */
     private static void signedPost(SandboxHttp http, String path, String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        SandboxHttp.ok(SandboxHttp.send(signedJson(http, path, body, timestamp, RequestSigning.sign(
-                PemKeys.privateKey(privateKeyPem), body.getBytes(StandardCharsets.UTF_8), path, timestamp))));
+        SandboxHttp.ok(http.postSigned(path, JSON, body, timestamp, RequestSigning.sign(
+                PemKeys.privateKey(privateKeyPem), body.getBytes(StandardCharsets.UTF_8), path, timestamp)));
     }
 
-    private static java.net.http.HttpRequest.Builder signedJson(SandboxHttp http, String path, String body, String timestamp,
-            String signature) {
-        return http.request(path)
-                .header("Content-Type", "application/json")
-                .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
-                .header(RequestSigning.SIGNATURE_HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    }
 
     private static KeyPair freshKeyPair() {
         try {

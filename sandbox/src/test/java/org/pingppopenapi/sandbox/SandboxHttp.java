@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.pingppopenapi.signing.RequestSigning;
 
 /** Requests written by hand with the JDK's HTTP client: the sandbox-only endpoints, curl's encodings, bad input. */
 final class SandboxHttp {
@@ -50,6 +51,14 @@ final class SandboxHttp {
     /** A body as curl's {@code -d} sends it: {@code application/x-www-form-urlencoded}, whatever it contains. */
     Answer postForm(String pathAndQuery, String body) {
         return send(request(pathAndQuery).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A POST as a signing client sends it: the body, its type and the request signature's two headers. */
+    Answer postSigned(String path, String contentType, String body, String timestamp, String signature) {
+        return send(request(path).header("Content-Type", contentType)
+                .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
+                .header(RequestSigning.SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +51,7 @@ class SandboxJarIT {
 
             String key = Fixtures.newKey();
             SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), key);
-            String chargeId = SandboxHttp.ok(http.postForm("/v1/charges", "order_no=123456789&amount=100"
-                    + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
-                    + "&subject=Your Subject&body=Your Body")).get("id").asText();
+            String chargeId = SandboxHttp.ok(http.postForm("/v1/charges", Fixtures.upacpChargeForm(100))).get("id").asText();
             SandboxHttp.Answer retrieved = http.get("/v1/charges/" + chargeId);
             assertThat(WebhookSignature.verify(PemKeys.publicKey(Files.readString(Path.of(keyFile.group(1)))),
                     retrieved.body().getBytes(StandardCharsets.UTF_8),
@@ -93,9 +90,7 @@ class SandboxJarIT {
                 Matcher listening = LISTENING.matcher(banner);
                 assertThat(listening.find()).isTrue();
                 SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
-                SandboxHttp.Answer created = http.postForm("/v1/charges", "order_no=123456789&amount=100"
-                        + "&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny&client_ip=127.0.0.1"
-                        + "&subject=Your Subject&body=Your Body");
+                SandboxHttp.Answer created = http.postForm("/v1/charges", Fixtures.upacpChargeForm(100));
                 assertThat(created.status()).isEqualTo(200);
                 assertThat(WebhookSignature.verify(
                         PemKeys.publicKey(Files.readString(vectors.resolve("merchant-demo-your_rsa_public_key.pem"))),
@@ -122,23 +117,16 @@ class SandboxJarIT {
             Matcher listening = LISTENING.matcher(new Output(sandbox).awaitLine("Simulate:"));
             assertThat(listening.find()).isTrue();
             SandboxHttp http = new SandboxHttp(URI.create(listening.group(1)), Fixtures.newKey());
-            String form = "order_no=123456789&amount=100&app[id]=app_1Gqj58ynP0mHeX1q&channel=upacp&currency=cny"
-                    + "&client_ip=127.0.0.1&subject=Your Subject&body=Your Body";
+            String form = Fixtures.upacpChargeForm(100);
             String timestamp = Long.toString(Instant.now().getEpochSecond());
             String signature = RequestSigning.sign(PemKeys.privateKey(Files.readString(
                     vectors.resolve("merchant-demo-your_rsa_private_key_pkcs8.pem"))),
                     form.getBytes(StandardCharsets.UTF_8), "/v1/charges", timestamp);
+            String formType = "application/x-www-form-urlencoded";
 
-            SandboxHttp.Answer signed = SandboxHttp.send(http.request("/v1/charges")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
-                    .header(RequestSigning.SIGNATURE_HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            SandboxHttp.Answer tampered = SandboxHttp.send(http.request("/v1/charges")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header(RequestSigning.TIMESTAMP_HEADER, timestamp)
-                    .header(RequestSigning.SIGNATURE_HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(form.replace("amount=100", "amount=999"))));
+            SandboxHttp.Answer signed = http.postSigned("/v1/charges", formType, form, timestamp, signature);
+            SandboxHttp.Answer tampered = http.postSigned("/v1/charges", formType, form.replace("amount=100", "amount=999"),
+                    timestamp, signature);
 
             assertThat(signed.status()).as(signed.body()).isEqualTo(200);
             assertThat(tampered.status()).isEqualTo(400);
